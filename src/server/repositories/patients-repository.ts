@@ -1,0 +1,228 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Patient, PatientListItem, PatientListQuery } from '../../shared/contracts/patients';
+import { CASE_STATUSES } from '../../shared/domain/case-status';
+import { PAIN_BAND_RANGES, type PainBand } from '../../shared/domain/pain';
+import type { AccessContext } from '../access';
+import { execRows, type Db } from '../db/client';
+import { patients, referrals, surgeries } from '../db/schema/clinical';
+import { notFound } from '../http/problem';
+
+/** ORDER BY for each worklist sort key (table alias p), ascending; descending flips each term. Every order ends with id for a stable page. */
+const SORTS: Record<string, (dir: 'asc' | 'desc') => string> = {
+  // Urgent first (open red flag, then referral priority), then oldest referral: matches patients_worklist_default_idx.
+  priority: (d) =>
+    d === 'asc'
+      ? 'p.open_red_flag desc nulls last, p.priority_rank asc, p.referred_on asc nulls last, p.id asc'
+      : 'p.open_red_flag asc nulls first, p.priority_rank desc, p.referred_on desc nulls first, p.id desc',
+  name: (d) => `lower(p.family_name) ${d}, lower(p.given_name) ${d}, p.id ${d}`,
+  mrn: (d) => `p.mrn ${d}, p.id ${d}`,
+  // Youngest first when ascending by age = latest date of birth first.
+  age: (d) => `p.date_of_birth ${d === 'asc' ? 'desc' : 'asc'}, p.id ${d}`,
+  referredOn: (d) => `p.referred_on ${d} nulls last, p.id ${d}`,
+  surgeryDate: (d) => `p.index_surgery_date ${d} nulls last, p.id ${d}`,
+  status: (d) => `array_position(array[${CASE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[], p.status) ${d}, p.referred_on ${d} nulls last, p.id ${d}`,
+  backNrs: (d) => `p.latest_back_nrs ${d} nulls last, p.id ${d}`,
+  legNrs: (d) => `p.latest_leg_nrs ${d} nulls last, p.id ${d}`,
+  nextFollowUp: (d) => `p.next_follow_up_due ${d} nulls last, p.id ${d}`,
+};
+
+export function orderByFor(sort: string): string {
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const fn = SORTS[sort.replace(/^-/, '')];
+  if (!fn) throw new Error(`unknown sort ${sort}`);
+  return fn(dir);
+}
+
+/** The columns the worklist sorts on: all a filtered page needs to carry through its materialised CTE. */
+const SORT_COLUMNS = sql.raw(
+  'p.id, p.open_red_flag, p.priority_rank, p.referred_on, p.family_name, p.given_name, p.mrn, p.date_of_birth, p.index_surgery_date, p.status, p.latest_back_nrs, p.latest_leg_nrs, p.next_follow_up_due',
+);
+
+/** Half-open bounds of a pain band for decimals: 0-3 = [0, 4), 4-6 = [4, 7), 7-10 = [7, 10]. */
+function bandBounds(band: PainBand): { lo: number; hi: number | null } {
+  const r = PAIN_BAND_RANGES[band];
+  return { lo: r.min, hi: band === '7-10' ? null : r.max + 1 };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The worklist's WHERE clause; each filter is one indexed predicate (performance-notes.md items 3 and 8). */
+export function worklistWhere(q: PatientListQuery, ctx: AccessContext, today: string): SQL[] {
+  const w: SQL[] = [sql`not p.entered_in_error`];
+  if (q.q) {
+    for (const token of q.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
+      w.push(sql`lower(p.family_name || ' ' || p.given_name || ' ' || p.mrn) like ${'%' + escapeLike(token) + '%'}`);
+    }
+  }
+  if (q.mine) w.push(sql`(p.responsible_specialist_id = ${ctx.userId} or p.named_nurse_id = ${ctx.userId})`);
+  if (q.status?.length) w.push(sql`p.status = any(${sqlTextArray(q.status)})`);
+  if (q.cause?.length) {
+    // A suspected cause: any tag that is not refuted and not entered in error.
+    w.push(sql`exists (select 1 from cause_tags c where c.patient_id = p.id and c.code = any(${sqlTextArray(q.cause)}) and not c.entered_in_error and c.status <> 'refuted')`);
+  }
+  if (q.procedure?.length) w.push(sql`p.index_procedure = any(${sqlTextArray(q.procedure)})`);
+  if (q.surgeon) {
+    w.push(sql`exists (select 1 from surgeries s where s.patient_id = p.id and not s.entered_in_error and lower(s.surgeon) like ${'%' + escapeLike(q.surgeon.toLowerCase()) + '%'})`);
+  }
+  if (q.referredFrom) w.push(sql`p.referred_on >= ${q.referredFrom}::date`);
+  if (q.referredTo) w.push(sql`p.referred_on <= ${q.referredTo}::date`);
+  if (q.painBand) {
+    const { lo, hi } = bandBounds(q.painBand);
+    const col = q.painSite === 'back' ? sql`p.latest_back_nrs` : q.painSite === 'leg' ? sql`p.latest_leg_nrs` : sql`greatest(p.latest_back_nrs, p.latest_leg_nrs)`;
+    w.push(hi === null ? sql`${col} >= ${lo}` : sql`${col} >= ${lo} and ${col} < ${hi}`);
+  }
+  if (q.redFlag !== undefined) w.push(q.redFlag ? sql`p.open_red_flag` : sql`not p.open_red_flag`);
+  if (q.overdue !== undefined) w.push(q.overdue ? sql`p.next_follow_up_due < ${today}::date` : sql`(p.next_follow_up_due is null or p.next_follow_up_due >= ${today}::date)`);
+  return w;
+}
+
+function sqlTextArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+interface WorklistRow {
+  total: number;
+  id: string | null;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  date_of_birth: string;
+  sex: PatientListItem['sex'];
+  status: PatientListItem['status'];
+  priority: PatientListItem['priority'];
+  referred_on: string | null;
+  index_procedure: PatientListItem['indexProcedure'];
+  index_surgery_date: string | null;
+  causes: PatientListItem['causes'] | string;
+  latest_back_nrs: number | null;
+  latest_leg_nrs: number | null;
+  baseline_back_nrs: number | null;
+  baseline_leg_nrs: number | null;
+  latest_assessed_at: Date | string | null;
+  open_red_flag: boolean;
+  next_follow_up_due: string | null;
+}
+
+function iso(v: Date | string | null): string | null {
+  if (v === null) return null;
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+function dateOnly(v: string | null): string | null {
+  return v === null ? null : v.slice(0, 10);
+}
+
+export class PatientsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly today: () => string,
+  ) {}
+
+  /**
+   * One page of the worklist with its total, in one statement. With filters, the filter is evaluated
+   * once into a materialised CTE (performance-notes.md item 3); without, the ordered index walk plus count.
+   */
+  async list(ctx: AccessContext, q: PatientListQuery): Promise<{ items: PatientListItem[]; total: number }> {
+    const where = worklistWhere(q, ctx, this.today());
+    const whereSql = sql.join(where, sql` and `);
+    const order = sql.raw(orderByFor(q.sort));
+    const offset = (q.page - 1) * q.pageSize;
+    const page = sql`select ${ITEM_COLUMNS}, ${causesJson} as causes from pg join patients p on p.id = pg.id order by ${order}`;
+    const query =
+      where.length > 1
+        ? sql`with f as materialized (select ${SORT_COLUMNS} from patients p where ${whereSql}),
+               pg as (select p.id from f p order by ${order} limit ${q.pageSize} offset ${offset})
+             select t.total, x.* from (select count(*)::int as total from f) t left join lateral (${page}) x on true`
+        : sql`with pg as (select p.id from patients p where ${whereSql} order by ${order} limit ${q.pageSize} offset ${offset})
+             select t.total, x.* from (select count(*)::int as total from patients p where ${whereSql}) t left join lateral (${page}) x on true`;
+    const rows = await execRows<WorklistRow>(this.db, query);
+    const total = rows[0]?.total ?? 0;
+    const items = rows.filter((r) => r.id !== null).map(toListItem);
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Patient> {
+    const [p] = await this.db.select().from(patients).where(and(eq(patients.id, id), eq(patients.enteredInError, false)));
+    if (!p) throw notFound('No such patient.');
+    const [refs, surgs] = await Promise.all([
+      this.db.select().from(referrals).where(and(eq(referrals.patientId, id), eq(referrals.enteredInError, false))).orderBy(desc(referrals.referredOn)),
+      this.db.select().from(surgeries).where(and(eq(surgeries.patientId, id), eq(surgeries.enteredInError, false))).orderBy(asc(surgeries.performedOn)),
+    ]);
+    return {
+      id: p.id,
+      mrn: p.mrn,
+      familyName: p.familyName,
+      givenName: p.givenName,
+      dateOfBirth: p.dateOfBirth,
+      sex: p.sex,
+      phone: p.phone,
+      email: p.email,
+      status: p.status,
+      priority: p.priority,
+      responsibleSpecialistId: p.responsibleSpecialistId,
+      namedNurseId: p.namedNurseId,
+      openRedFlag: p.openRedFlag,
+      referrals: refs.map((r) => ({
+        id: r.id,
+        referringClinician: r.referringClinician,
+        referredOn: r.referredOn,
+        reason: r.reason,
+        priority: r.priority,
+        status: r.status,
+      })),
+      surgeries: surgs.map((s) => ({
+        id: s.id,
+        procedure: s.procedure,
+        levels: s.levels,
+        performedOn: s.performedOn,
+        surgeon: s.surgeon,
+        hospital: s.hospital,
+        instrumentation: s.instrumentation,
+        isIndex: s.isIndex,
+      })),
+      version: p.version,
+      updatedAt: p.updatedAt.toISOString(),
+      updatedBy: p.updatedBy,
+    };
+  }
+}
+
+/** Dates are cast to text so no driver shifts them by the server's time zone. */
+const ITEM_COLUMNS = sql.raw(
+  `p.id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text as date_of_birth, p.sex, p.status, p.priority,
+   p.referred_on::text as referred_on, p.index_procedure, p.index_surgery_date::text as index_surgery_date,
+   p.latest_back_nrs, p.latest_leg_nrs, p.baseline_back_nrs, p.baseline_leg_nrs, p.latest_assessed_at,
+   p.open_red_flag, p.next_follow_up_due::text as next_follow_up_due`,
+);
+
+const causesJson = sql`(select coalesce(json_agg(json_build_object('code', c.code, 'status', c.status) order by c.tagged_at), '[]'::json)
+  from cause_tags c where c.patient_id = p.id and not c.entered_in_error)`;
+
+function toListItem(r: WorklistRow): PatientListItem {
+  return {
+    id: r.id!,
+    mrn: r.mrn,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    dateOfBirth: r.date_of_birth,
+    sex: r.sex,
+    status: r.status,
+    priority: r.priority,
+    referredOn: dateOnly(r.referred_on),
+    indexProcedure: r.index_procedure,
+    indexSurgeryDate: dateOnly(r.index_surgery_date),
+    causes: typeof r.causes === 'string' ? (JSON.parse(r.causes) as PatientListItem['causes']) : r.causes,
+    latestBackNrs: r.latest_back_nrs === null ? null : Number(r.latest_back_nrs),
+    latestLegNrs: r.latest_leg_nrs === null ? null : Number(r.latest_leg_nrs),
+    baselineBackNrs: r.baseline_back_nrs === null ? null : Number(r.baseline_back_nrs),
+    baselineLegNrs: r.baseline_leg_nrs === null ? null : Number(r.baseline_leg_nrs),
+    latestAssessedAt: iso(r.latest_assessed_at),
+    openRedFlag: r.open_red_flag,
+    nextFollowUpDue: dateOnly(r.next_follow_up_due),
+  };
+}
