@@ -9,6 +9,7 @@ import { HttpProblem, sendProblem } from './http/problem';
 import { accessControlPlugin, isProtectedPath } from './plugins/access-control';
 import { databasePlugin } from './plugins/database';
 import { errorsPlugin } from './plugins/errors';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { securityPlugin } from './plugins/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -68,6 +69,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database: opts.database, closeOnShutdown: opts.closeDatabase ?? true });
   await app.register(accessControlPlugin, { config });
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

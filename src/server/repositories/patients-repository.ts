@@ -1,11 +1,15 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Patient, PatientListItem, PatientListQuery } from '../../shared/contracts/patients';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ChangeStatusBody, MrnCheckResponse, Patient, PatientListItem, PatientListQuery, RegisterReferralBody, UpdatePatientBody } from '../../shared/contracts/patients';
+import { maxPriority, transitionError } from '../../shared/domain/case-status';
+import { actorOf, writeAudit } from '../audit';
+import { users } from '../db/schema/users';
 import { CASE_STATUSES } from '../../shared/domain/case-status';
 import { PAIN_BAND_RANGES, type PainBand } from '../../shared/domain/pain';
 import type { AccessContext } from '../access';
-import { execRows, type Db } from '../db/client';
+import { execRows, type Db, type DbOrTx } from '../db/client';
 import { patients, referrals, surgeries } from '../db/schema/clinical';
-import { notFound } from '../http/problem';
+import { badRequest, notFound, ruleViolation, stale } from '../http/problem';
 
 /** ORDER BY for each worklist sort key (table alias p), ascending; descending flips each term. Every order ends with id for a stable page. */
 const SORTS: Record<string, (dir: 'asc' | 'desc') => string> = {
@@ -146,12 +150,22 @@ export class PatientsRepository {
     return { items, total };
   }
 
-  async get(id: string): Promise<Patient> {
-    const [p] = await this.db.select().from(patients).where(and(eq(patients.id, id), eq(patients.enteredInError, false)));
-    if (!p) throw notFound('No such patient.');
+  async get(id: string, db: DbOrTx = this.db): Promise<Patient> {
+    const spec = alias(users, 'spec');
+    const nurse = alias(users, 'nurse');
+    const editor = alias(users, 'editor');
+    const [row] = await db
+      .select({ p: patients, specName: spec.displayName, nurseName: nurse.displayName, editorName: editor.displayName })
+      .from(patients)
+      .leftJoin(spec, eq(spec.id, patients.responsibleSpecialistId))
+      .leftJoin(nurse, eq(nurse.id, patients.namedNurseId))
+      .leftJoin(editor, eq(editor.id, patients.updatedBy))
+      .where(and(eq(patients.id, id), eq(patients.enteredInError, false)));
+    if (!row) throw notFound('No such patient.');
+    const p = row.p;
     const [refs, surgs] = await Promise.all([
-      this.db.select().from(referrals).where(and(eq(referrals.patientId, id), eq(referrals.enteredInError, false))).orderBy(desc(referrals.referredOn)),
-      this.db.select().from(surgeries).where(and(eq(surgeries.patientId, id), eq(surgeries.enteredInError, false))).orderBy(asc(surgeries.performedOn)),
+      db.select().from(referrals).where(and(eq(referrals.patientId, id), eq(referrals.enteredInError, false))).orderBy(desc(referrals.referredOn)),
+      db.select().from(surgeries).where(and(eq(surgeries.patientId, id), eq(surgeries.enteredInError, false))).orderBy(asc(surgeries.performedOn)),
     ]);
     return {
       id: p.id,
@@ -165,7 +179,9 @@ export class PatientsRepository {
       status: p.status,
       priority: p.priority,
       responsibleSpecialistId: p.responsibleSpecialistId,
+      responsibleSpecialistName: row.specName,
       namedNurseId: p.namedNurseId,
+      namedNurseName: row.nurseName,
       openRedFlag: p.openRedFlag,
       referrals: refs.map((r) => ({
         id: r.id,
@@ -187,9 +203,168 @@ export class PatientsRepository {
       })),
       version: p.version,
       updatedAt: p.updatedAt.toISOString(),
-      updatedBy: p.updatedBy,
+      updatedBy: row.editorName,
     };
   }
+
+  async findByMrn(mrn: string): Promise<MrnCheckResponse> {
+    const [p] = await this.db
+      .select({ id: patients.id, familyName: patients.familyName, givenName: patients.givenName, dateOfBirth: patients.dateOfBirth })
+      .from(patients)
+      .where(and(sql`upper(${patients.mrn}) = ${mrn.toUpperCase()}`, eq(patients.enteredInError, false)));
+    if (!p) return { exists: false, patient: null };
+    const [{ n }] = (await this.db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(eq(referrals.patientId, p.id))) as [{ n: number }];
+    return { exists: true, patient: { ...p, referrals: n } };
+  }
+
+  /**
+   * Registers a referral: a new patient with referral and surgeries, or, for a known MRN, a new referral
+   * episode (and any new surgeries) on the existing patient. One transaction, audited.
+   */
+  async register(ctx: AccessContext, body: RegisterReferralBody): Promise<{ patient: Patient; createdPatient: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const mrn = body.patient.mrn.toUpperCase();
+      const [existing] = await tx
+        .select()
+        .from(patients)
+        .where(sql`upper(${patients.mrn}) = ${mrn}`)
+        .for('update');
+      const stamp = { createdBy: ctx.userId, updatedBy: ctx.userId };
+      let patientId: string;
+      let createdPatient = false;
+      if (existing) {
+        if (existing.enteredInError) throw ruleViolation('This MRN belongs to a record marked entered-in-error. Ask an administrator.');
+        patientId = existing.id;
+        // A new episode re-opens a discharged case at triage; urgency only ever goes up.
+        const priority = maxPriority(existing.priority, body.referral.priority);
+        await tx
+          .update(patients)
+          .set({
+            referredOn: body.referral.referredOn > (existing.referredOn ?? '') ? body.referral.referredOn : existing.referredOn,
+            priority,
+            status: existing.status === 'discharged' ? 'triage' : existing.status,
+            version: existing.version + 1,
+            updatedAt: new Date(),
+            updatedBy: ctx.userId,
+          })
+          .where(eq(patients.id, existing.id));
+      } else {
+        createdPatient = true;
+        const [p] = await tx
+          .insert(patients)
+          .values({
+            mrn,
+            familyName: body.patient.familyName,
+            givenName: body.patient.givenName,
+            dateOfBirth: body.patient.dateOfBirth,
+            sex: body.patient.sex,
+            phone: body.patient.phone,
+            email: body.patient.email,
+            priority: body.referral.priority,
+            referredOn: body.referral.referredOn,
+            status: 'referred',
+            ...stamp,
+          })
+          .returning({ id: patients.id });
+        patientId = p!.id;
+      }
+      const [ref] = await tx
+        .insert(referrals)
+        .values({ patientId, ...body.referral, ...stamp })
+        .returning({ id: referrals.id });
+      if (body.surgeries.length) {
+        await tx.insert(surgeries).values(body.surgeries.map((s) => ({ patientId, ...s, ...stamp })));
+      }
+      await refreshIndexSurgery(tx, patientId);
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'create',
+        subtype: createdPatient ? 'referral-new-patient' : 'referral-new-episode',
+        outcome: 'success',
+        entityType: 'ServiceRequest',
+        entityId: ref!.id,
+        patientId,
+        detail: { surgeries: body.surgeries.length },
+      });
+      return { patient: await this.get(patientId, tx), createdPatient };
+    });
+  }
+
+  /** Edits patient details and assignments; conditional on the version (409 with the current record otherwise). */
+  async update(ctx: AccessContext, id: string, body: UpdatePatientBody): Promise<Patient> {
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(patients)
+        .where(and(eq(patients.id, id), eq(patients.enteredInError, false)))
+        .for('update');
+      if (!current) throw notFound('No such patient.');
+      if (current.version !== body.version) throw stale(await this.get(id, tx));
+      for (const [field, role] of [
+        ['responsibleSpecialistId', 'specialist'],
+        ['namedNurseId', 'nurse'],
+      ] as const) {
+        const uid = body[field];
+        if (uid) {
+          const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, uid));
+          if (!u || !u.active || u.role !== role) throw badRequest([{ path: field, message: `Choose an active ${role}` }]);
+        }
+      }
+      const { version, ...changes } = body;
+      // The audit row names what changed; values only for fields that are not personal details.
+      const diff: Record<string, { from: unknown; to: unknown } | 'changed'> = {};
+      for (const [k, v] of Object.entries(changes)) {
+        const before = current[k as keyof typeof current];
+        if (v !== undefined && v !== before) diff[k] = AUDITED_VALUES.has(k) ? { from: before, to: v } : 'changed';
+      }
+      await tx
+        .update(patients)
+        .set({ ...changes, version: version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
+        .where(and(eq(patients.id, id), eq(patients.version, version)));
+      await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'patient-details', outcome: 'success', entityType: 'Patient', entityId: id, patientId: id, detail: { changes: diff } });
+      return this.get(id, tx);
+    });
+  }
+
+  /** Moves the case through the shared state machine; an invalid transition is refused with 422 (409 is kept for stale versions). */
+  async changeStatus(ctx: AccessContext, id: string, body: ChangeStatusBody): Promise<Patient> {
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(patients)
+        .where(and(eq(patients.id, id), eq(patients.enteredInError, false)))
+        .for('update');
+      if (!current) throw notFound('No such patient.');
+      if (current.version !== body.version) throw stale(await this.get(id, tx));
+      const error = transitionError(current.status, body.to);
+      if (error) throw ruleViolation(error, [{ path: 'to', message: error }]);
+      await tx
+        .update(patients)
+        .set({ status: body.to, version: current.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
+        .where(eq(patients.id, id));
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'update',
+        subtype: 'case-status',
+        outcome: 'success',
+        entityType: 'Patient',
+        entityId: id,
+        patientId: id,
+        detail: { from: current.status, to: body.to, ...(body.reason ? { reasonGiven: true } : {}) },
+      });
+      return this.get(id, tx);
+    });
+  }
+}
+
+const AUDITED_VALUES = new Set(['priority', 'responsibleSpecialistId', 'namedNurseId']);
+
+/** The index surgery is the one marked as such, else the most recent; kept on the patient row for the worklist. */
+export async function refreshIndexSurgery(db: DbOrTx, patientId: string): Promise<void> {
+  await db.execute(sql`
+    update patients p set (index_procedure, index_surgery_date, index_surgeon) = (
+      select s.procedure, s.performed_on, s.surgeon from surgeries s
+      where s.patient_id = p.id and not s.entered_in_error
+      order by s.is_index desc, s.performed_on desc limit 1)
+    where p.id = ${patientId}`);
 }
 
 /** Dates are cast to text so no driver shifts them by the server's time zone. */
