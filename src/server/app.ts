@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { patientRoutes } from './routes/patients';
+import { assessmentRoutes } from './routes/patients/assessments';
 
 export interface BuildOptions {
   config: Config;
@@ -74,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(patientRoutes);
+  await app.register(assessmentRoutes);
   await app.register(adminRoutes);
 
   const staticDir = resolve(config.STATIC_DIR);
