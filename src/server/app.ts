@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { patientRoutes } from './routes/patients';
 import { assessmentRoutes } from './routes/patients/assessments';
+import { planRoutes } from './routes/patients/plans';
 
 export interface BuildOptions {
   config: Config;
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(patientRoutes);
   await app.register(assessmentRoutes);
+  await app.register(planRoutes);
   await app.register(adminRoutes);
 
   const staticDir = resolve(config.STATIC_DIR);

@@ -13,6 +13,7 @@ import { assessments, redFlagAlerts } from '../db/schema/clinical';
 import { users } from '../db/schema/users';
 import { forbidden, notFound, ruleViolation, stale } from '../http/problem';
 import { assertPatient } from './causes-repository';
+import { matchFollowUps } from './plans-repository';
 
 type NewAssessment = z.output<typeof NewAssessmentBody>;
 type AssessmentRow = typeof assessments.$inferSelect;
@@ -46,7 +47,10 @@ function toAssessment(a: AssessmentRow, recordedBy: string | null): Assessment {
  * an alert that stays open until a specialist acknowledges it with the action taken.
  */
 export class AssessmentsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly timeZone: string,
+  ) {}
 
   async list(patientId: string, db: DbOrTx = this.db): Promise<Assessment[]> {
     const rows = await db
@@ -109,6 +113,7 @@ export class AssessmentsRepository {
         patientId,
         detail: { pain: body.backNrs !== null, symptoms: body.symptoms.length, odi: odi !== null, redFlags: body.redFlags.length },
       });
+      await matchFollowUps(tx, patientId, this.timeZone);
       return this.get(patientId, id, tx);
     });
   }
@@ -145,6 +150,7 @@ export class AssessmentsRepository {
         .update(redFlagAlerts)
         .set({ acknowledgedAt: new Date(), acknowledgedBy: ctx.userId, actionTaken: `Assessment entered in error: ${body.reason}`, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(and(eq(redFlagAlerts.assessmentId, id), isNull(redFlagAlerts.acknowledgedAt)));
+      await matchFollowUps(tx, patientId, this.timeZone);
       await writeAudit(tx, actorOf(ctx), { action: 'delete', subtype: 'assessment-entered-in-error', outcome: 'success', entityType: 'Observation', entityId: id, patientId });
       return this.get(patientId, id, tx);
     });

@@ -5,6 +5,7 @@ import { maxPriority, transitionError } from '../../shared/domain/case-status';
 import { actorOf, writeAudit } from '../audit';
 import { users } from '../db/schema/users';
 import { CASE_STATUSES } from '../../shared/domain/case-status';
+import { FOLLOW_UP_WINDOW_DAYS, addDays } from '../../shared/domain/follow-up';
 import { PAIN_BAND_RANGES, type PainBand } from '../../shared/domain/pain';
 import type { AccessContext } from '../access';
 import { execRows, type Db, type DbOrTx } from '../db/client';
@@ -78,7 +79,11 @@ export function worklistWhere(q: PatientListQuery, ctx: AccessContext, today: st
     w.push(hi === null ? sql`${col} >= ${lo}` : sql`${col} >= ${lo} and ${col} < ${hi}`);
   }
   if (q.redFlag !== undefined) w.push(q.redFlag ? sql`p.open_red_flag` : sql`not p.open_red_flag`);
-  if (q.overdue !== undefined) w.push(q.overdue ? sql`p.next_follow_up_due < ${today}::date` : sql`(p.next_follow_up_due is null or p.next_follow_up_due >= ${today}::date)`);
+  if (q.overdue !== undefined) {
+    // Overdue once the window around the due date has closed (follow-up.ts followUpState).
+    const closed = addDays(today, -FOLLOW_UP_WINDOW_DAYS);
+    w.push(q.overdue ? sql`p.next_follow_up_due < ${closed}::date` : sql`(p.next_follow_up_due is null or p.next_follow_up_due >= ${closed}::date)`);
+  }
   return w;
 }
 

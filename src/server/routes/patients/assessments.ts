@@ -6,7 +6,7 @@ import { AssessmentsRepository } from '../../repositories/assessments-repository
 
 /** Assessments (pain, symptoms, red flags, ODI) and red-flag alerts of a case. */
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const repo = new AssessmentsRepository(app.db);
+  const repo = new AssessmentsRepository(app.db, app.config.CLINIC_TZ);
 
   app.get('/api/patients/:id/assessments', { config: { access: 'patient.read' }, schema: { params: PatientIdParams, response: { 200: AssessmentList } } }, async (request) => {
     const items = await repo.list(request.params.id);
