@@ -14,6 +14,7 @@ import { securityPlugin } from './plugins/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { outcomeRoutes } from './routes/outcomes';
 import { patientRoutes } from './routes/patients';
 import { assessmentRoutes } from './routes/patients/assessments';
 import { planRoutes } from './routes/patients/plans';
@@ -79,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes);
   await app.register(planRoutes);
   await app.register(adminRoutes);
+  await app.register(outcomeRoutes);
 
   const staticDir = resolve(config.STATIC_DIR);
   const hasSpa = existsSync(resolve(staticDir, 'index.html'));

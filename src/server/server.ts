@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
-import { execRows, openDatabase, pgliteDataPath, runMigrations, vacuumAnalyze, type Database } from './db/client';
+import { applyClinicSettings, execRows, openDatabase, pgliteDataPath, runMigrations, vacuumAnalyze, type Database } from './db/client';
 import { lockDataDir, type DataDirLock } from './db/lock';
 import { seedDemoUsers, DEMO_USERS, demoPassword } from './db/seed/demo-users';
 import { sql } from 'drizzle-orm';
@@ -25,6 +25,7 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     const t0 = Date.now();
     database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     await runMigrations(database);
+    await applyClinicSettings(database, { timeZone: config.CLINIC_TZ });
     log(`Database ready (${database.kind}${database.kind === 'pglite' ? ` at ${pgliteDataPath(config.DATA_DIR)}` : ''}) in ${Date.now() - t0} ms`);
 
     if (config.demo) await seedDemo(database, config, log);

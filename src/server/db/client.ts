@@ -111,6 +111,11 @@ export async function execRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** Settings the database functions read (the clinic's time zone for outcome baselines); written at every start. */
+export async function applyClinicSettings(database: Database, settings: { timeZone: string }): Promise<void> {
+  await database.query(`insert into clinic_settings (key, value) values ('time_zone', $1) on conflict (key) do update set value = excluded.value`, [settings.timeZone]);
+}
+
 export async function vacuumAnalyze(database: Database): Promise<void> {
   await database.db.execute(sql`VACUUM (ANALYZE)`);
 }

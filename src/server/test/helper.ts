@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
-import { openDatabase, runMigrations, type Database } from '../db/client';
+import { applyClinicSettings, openDatabase, runMigrations, type Database } from '../db/client';
 import { PGlite } from '@electric-sql/pglite';
 import { seedDemoUsers } from '../db/seed/demo-users';
 import type { Role } from '../../shared/domain/permissions';
@@ -101,6 +101,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(kind);
   const config = testConfig({ ...overrides, db: kind });
+  await applyClinicSettings(database, { timeZone: config.CLINIC_TZ });
   const users = await seedDemoUsers(database.db, TEST_LOG_N);
   const app = await buildApp({ config, database, closeDatabase: false });
   await app.ready();

@@ -325,3 +325,46 @@ export const followUps = pgTable(
     uniqueIndex('follow_ups_item_month_key').on(t.planItemId, t.monthOffset),
   ],
 );
+
+/**
+ * One row per started plan item with its baseline and follow-up values: the outcomes dashboard aggregates
+ * these narrow rows instead of raw assessments (performance-notes.md item 5). Derived data, rebuilt per
+ * patient by triggers whenever an assessment, plan item or follow-up of that patient changes.
+ */
+export const outcomeSummaries = pgTable(
+  'outcome_summaries',
+  {
+    itemId: uuid().primaryKey(),
+    patientId: uuid().notNull(),
+    treatmentCode: text().$type<TreatmentCode>().notNull(),
+    itemStatus: text().$type<PlanItemStatus>().notNull(),
+    startedOn: date({ mode: 'string' }).notNull(),
+    clinicianId: uuid(),
+    baseBack: doublePrecision(),
+    baseLeg: doublePrecision(),
+    baseOdi: doublePrecision(),
+    m1Due: date({ mode: 'string' }),
+    m1Back: doublePrecision(),
+    m1Leg: doublePrecision(),
+    m1Odi: doublePrecision(),
+    m3Due: date({ mode: 'string' }),
+    m3Back: doublePrecision(),
+    m3Leg: doublePrecision(),
+    m3Odi: doublePrecision(),
+    m6Due: date({ mode: 'string' }),
+    m6Back: doublePrecision(),
+    m6Leg: doublePrecision(),
+    m6Odi: doublePrecision(),
+    m12Due: date({ mode: 'string' }),
+    m12Back: doublePrecision(),
+    m12Leg: doublePrecision(),
+    m12Odi: doublePrecision(),
+  },
+  (t) => [index('outcome_summaries_patient_idx').on(t.patientId), index('outcome_summaries_treatment_idx').on(t.treatmentCode, t.startedOn)],
+);
+
+/** Settings the database functions need (the clinic's time zone for "on or before the start day"). */
+export const clinicSettings = pgTable('clinic_settings', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+});

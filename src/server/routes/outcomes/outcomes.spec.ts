@@ -1,0 +1,147 @@
+import { addMonthsClamped, todayInZone } from '../../../shared/domain/follow-up';
+import type { Database } from '../../db/client';
+import { STATE_HEADERS, describeOnDatabases, useTestApp } from '../../test/helper';
+
+interface CohortPatient {
+  mrn: string;
+  treatment: string;
+  baseLeg: number;
+  baseBack: number;
+  /** null = no assessment at 6 months (missed); 'eie' = only an assessment entered in error. */
+  m6Leg: number | null | 'eie';
+  cause?: { code: string; status: string };
+}
+
+/** Inserts a hand-made cohort directly, so the expected rates are known exactly. */
+async function insertCohort(database: Database, specialistId: string, patients: CohortPatient[]): Promise<void> {
+  const today = todayInZone('Europe/London');
+  const start = addMonthsClamped(today, -8);
+  const m6 = addMonthsClamped(start, 6);
+  for (const c of patients) {
+    const [p] = await database.query<{ id: string }>(
+      `insert into patients (mrn, family_name, given_name, date_of_birth, sex, status, referred_on, responsible_specialist_id)
+       values ($1, 'Cohortname', 'Given', '1960-01-01', 'female', 'treatment', $2::date, $3) returning id`,
+      [c.mrn, addMonthsClamped(start, -2), specialistId],
+    );
+    const pid = p!.id;
+    await database.query(`insert into referrals (patient_id, referring_clinician, referred_on, reason, priority) values ($1, 'Dr R', $2::date, 'FBSS', 'routine')`, [pid, addMonthsClamped(start, -2)]);
+    const [plan] = await database.query<{ id: string }>(`insert into treatment_plans (patient_id) values ($1) returning id`, [pid]);
+    await database.query(`insert into assessments (patient_id, recorded_at, back_nrs, leg_nrs) values ($1, ($2::date - 7)::timestamptz, $3, $4)`, [pid, start, c.baseBack, c.baseLeg]);
+    const [item] = await database.query<{ id: string }>(
+      `insert into plan_items (plan_id, patient_id, treatment_code, status, started_on, responsible_clinician_id) values ($1, $2, $3, 'active', $4::date, $5) returning id`,
+      [plan!.id, pid, c.treatment, start, specialistId],
+    );
+    let assessmentId: string | null = null;
+    if (c.m6Leg !== null) {
+      const eie = c.m6Leg === 'eie';
+      const [a] = await database.query<{ id: string }>(
+        `insert into assessments (patient_id, recorded_at, back_nrs, leg_nrs, entered_in_error) values ($1, ($2::date)::timestamptz + interval '10 hours', $3, $4, $5) returning id`,
+        [pid, m6, c.baseBack, eie ? 1 : c.m6Leg, eie],
+      );
+      assessmentId = a!.id;
+    }
+    await database.query(
+      `insert into follow_ups (plan_item_id, patient_id, month_offset, due_on, status, completed_assessment_id) values ($1, $2, 6, $3::date, $4, $5)`,
+      [item!.id, pid, m6, assessmentId && c.m6Leg !== 'eie' ? 'completed' : 'due', c.m6Leg === 'eie' ? null : assessmentId],
+    );
+    if (c.cause) await database.query(`insert into cause_tags (patient_id, code, status) values ($1, $2, $3)`, [pid, c.cause.code, c.cause.status]);
+  }
+}
+
+describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
+  const t = useTestApp(kind);
+  let manager = '';
+
+  beforeAll(async () => {
+    if (kind === 'postgres' && !process.env['TEST_DATABASE_URL']) return;
+    manager = await t().login('manager');
+    const spec = t().users.get('specialist')!.id;
+    const scs: CohortPatient[] = [
+      ...[1, 2, 3, 4, 5, 6].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 4, cause: { code: 'POST-FIB', status: 'confirmed' } })),
+      ...[7, 8, 9].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 5 })),
+      ...[10, 11, 12].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 7, cause: { code: 'POST-FIB', status: 'provisional' } })),
+      { mrn: 'SCS-EIE', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 'eie' },
+      { mrn: 'SCS-MISS-1', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: null },
+      { mrn: 'SCS-MISS-2', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: null },
+    ];
+    const physio: CohortPatient[] = [1, 2, 3, 4, 5].map((i) => ({ mrn: `PHY-${i}`, treatment: 'PHYSIO', baseLeg: 6, baseBack: 6, m6Leg: 5 }));
+    await insertCohort(t().database, spec, [...scs, ...physio]);
+  });
+
+  const dashboard = (query = '') => t().app.inject({ method: 'GET', url: `/api/outcomes/dashboard${query}`, headers: { cookie: manager } });
+
+  it('computes 6-month leg responder rates with the denominator, Wilson intervals and missing follow-ups reported apart', async () => {
+    const res = await dashboard();
+    expect(res.statusCode).toBe(200);
+    const row = res.json().responders.find((r: { treatmentCode: string; month: number; site: string }) => r.treatmentCode === 'SCS-IMPLANT' && r.month === 6 && r.site === 'leg');
+    // 12 evaluable: 6 reach 50% (8 -> 4), 3 more reach 30% (8 -> 5), 3 do not (8 -> 7).
+    expect(row.evaluable).toEqual({ value: 12, suppressed: false });
+    // Two missed follow-ups and one whose only assessment was entered in error: missing, not non-responders.
+    expect(row.missing).toEqual({ value: null, suppressed: true });
+    expect(row.pain30.rate).toBeCloseTo(0.75, 6);
+    expect(row.pain50.rate).toBeCloseTo(0.5, 6);
+    // Numerators under 11 are not shown as counts.
+    expect(row.pain50.responders).toBeNull();
+    expect(row.pain50.low).toBeCloseTo(0.2538, 3);
+    expect(row.pain50.high).toBeCloseTo(0.7462, 3);
+  });
+
+  it('suppresses groups under 11 patients: no rate is computed into view', async () => {
+    const res = await dashboard();
+    const physio = res.json().responders.find((r: { treatmentCode: string; month: number; site: string }) => r.treatmentCode === 'PHYSIO' && r.month === 6 && r.site === 'leg');
+    expect(physio.suppressed).toBeTrue();
+    expect(physio.evaluable).toEqual({ value: null, suppressed: true });
+    expect(physio.pain30).toEqual({ responders: null, rate: null, low: null, high: null });
+  });
+
+  it('filters by treatment and cause on the server', async () => {
+    const res = await dashboard('?treatment=SCS-IMPLANT&cause=POST-FIB');
+    const row = res.json().responders.find((r: { month: number; site: string }) => r.month === 6 && r.site === 'leg');
+    // Only the 9 patients tagged with epidural fibrosis: under 11, so suppressed.
+    expect(row.suppressed).toBeTrue();
+    const causes = res.json().causes.find((c: { code: string }) => c.code === 'POST-FIB');
+    expect(causes.confirmed).toEqual({ value: null, suppressed: true });
+    const bad = await dashboard('?treatment=NOT-A-TREATMENT');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toContain('treatment');
+  });
+
+  it('tiles: active cases and follow-up completion (completed / due)', async () => {
+    const res = await dashboard();
+    const tiles = res.json().tiles;
+    expect(tiles.activeCases).toEqual({ value: 20, suppressed: false });
+    // 17 completed (12 SCS + 5 physio), 20 due (plus the two missed and the one entered in error).
+    expect(tiles.followUpCompletion.completed).toEqual({ value: 17, suppressed: false });
+    expect(tiles.followUpCompletion.due).toEqual({ value: 20, suppressed: false });
+    expect(tiles.followUpCompletion.rate).toBeCloseTo(0.85, 6);
+  });
+
+  it('returns no names, MRNs, dates of birth or row-level data', async () => {
+    const res = await dashboard();
+    expect(res.body).not.toContain('Cohortname');
+    expect(res.body).not.toContain('SCS-1');
+    expect(res.body).not.toContain('1960-01-01');
+    expect(res.body).not.toMatch(/"(patientId|mrn|familyName|dateOfBirth)"/);
+  });
+
+  it('exports each table as CSV with suppressed cells as <11, and audits the export', async () => {
+    const res = await t().app.inject({ method: 'GET', url: '/api/outcomes/export?table=responders&treatment=SCS-IMPLANT', headers: { cookie: manager } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toContain('treatment,month,site,evaluable,missing');
+    expect(lines.find((l) => l.startsWith('SCS-IMPLANT,6,leg'))).toContain(',12,<11,');
+    expect(res.body).not.toContain('Cohortname');
+    const [row] = await t().database.query<{ n: number }>(`select count(*)::int as n from audit_events where subtype = 'export' and username = 'manager'`);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it('a manager cannot reach row-level endpoints; a nurse cannot reach the dashboard', async () => {
+    expect((await t().app.inject({ method: 'GET', url: '/api/patients', headers: { cookie: manager } })).statusCode).toBe(403);
+    expect((await t().app.inject({ method: 'GET', url: '/api/follow-ups', headers: { cookie: manager } })).statusCode).toBe(403);
+    const nurse = await t().login('nurse');
+    expect((await t().app.inject({ method: 'GET', url: '/api/outcomes/dashboard', headers: { cookie: nurse } })).statusCode).toBe(403);
+    const ev = await t().app.inject({ method: 'POST', url: '/api/outcomes/export-events', headers: { cookie: manager, ...STATE_HEADERS }, payload: { format: 'png', chart: 'responders', filters: {} } });
+    expect(ev.statusCode).toBe(204);
+  });
+});

@@ -1,0 +1,40 @@
+import { SMALL_CELL_MIN, isSuppressed, meanInterval, wilsonInterval } from './stats';
+
+describe('outcome statistics', () => {
+  // Reference values: Wilson 1927; Newcombe 1998 table I (e.g. 81/263 -> 0.2553 to 0.3662).
+  const cases: [number, number, number, number][] = [
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+    [1, 29, 0.0061, 0.1718],
+    // PROCESS SCS arm, 24/50 responders at 6 months (Kumar 2007); bounds computed by hand from the formula.
+    [24, 50, 0.348, 0.6149],
+  ];
+  for (const [k, n, lo, hi] of cases) {
+    it(`Wilson 95% interval for ${k}/${n} is ${lo} to ${hi}`, () => {
+      const ci = wilsonInterval(k, n)!;
+      expect(ci.low).toBeCloseTo(lo, 3);
+      expect(ci.high).toBeCloseTo(hi, 3);
+    });
+  }
+
+  it('has no interval for an empty group and refuses impossible counts', () => {
+    expect(wilsonInterval(0, 0)).toBeNull();
+    expect(() => wilsonInterval(5, 3)).toThrowError(RangeError);
+  });
+
+  it('suppresses groups of 1 to 10 patients, not 0 or 11', () => {
+    expect(SMALL_CELL_MIN).toBe(11);
+    expect(isSuppressed(0)).toBeFalse();
+    expect(isSuppressed(1)).toBeTrue();
+    expect(isSuppressed(10)).toBeTrue();
+    expect(isSuppressed(11)).toBeFalse();
+  });
+
+  it('gives a mean interval only with two or more values', () => {
+    expect(meanInterval(5, 2, 1)).toBeNull();
+    const ci = meanInterval(5, 2, 100)!;
+    expect(ci.low).toBeCloseTo(4.608, 3);
+    expect(ci.high).toBeCloseTo(5.392, 3);
+  });
+});
