@@ -5,6 +5,7 @@ import { applyClinicSettings, execRows, openDatabase, pgliteDataPath, runMigrati
 import { lockDataDir, type DataDirLock } from './db/lock';
 import { seedDemoUsers, DEMO_USERS, demoPassword } from './db/seed/demo-users';
 import { sql } from 'drizzle-orm';
+import { purgeIdempotencyKeys } from './plugins/idempotency';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -37,11 +38,15 @@ export async function startServer(config: Config, log: (msg: string) => void = c
     const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${port}`;
 
     let vacuumTimer: NodeJS.Timeout | null = null;
-    if (database.kind === 'pglite' && config.VACUUM_INTERVAL_MINUTES > 0) {
-      // PGlite never autovacuums (performance-notes.md item 6): run it on a timer, off the request path.
+    if (config.VACUUM_INTERVAL_MINUTES > 0) {
+      // Housekeeping off the request path: expired idempotency keys, and on PGlite, which never
+      // autovacuums (performance-notes.md item 6), VACUUM (ANALYZE).
       const db = database;
       vacuumTimer = setInterval(() => {
-        vacuumAnalyze(db).catch((e: unknown) => app.log.warn({ err: e }, 'vacuum failed'));
+        void (async () => {
+          await purgeIdempotencyKeys(app);
+          if (db.kind === 'pglite') await vacuumAnalyze(db);
+        })().catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'));
       }, config.VACUUM_INTERVAL_MINUTES * 60_000);
       vacuumTimer.unref();
     }

@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
  */
 export class DataDirLockedError extends Error {}
 
+/** Locks held by this process (a lock file naming our pid but not in here was left by an earlier process with the same pid). */
+const heldHere = new Set<string>();
+
 export interface DataDirLock {
   readonly path: string;
   release(): void;
@@ -32,12 +35,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() }));
       closeSync(fd);
+      heldHere.add(path);
       let released = false;
       return {
         path,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(path);
           try {
             const held = JSON.parse(readFileSync(path, 'utf8')) as { pid: number };
             if (held.pid === process.pid) unlinkSync(path);
@@ -55,7 +60,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
         /* unreadable or half-written lock: treat as stale */
       }
       const sameHost = !holder.host || holder.host === hostname();
-      if (holder.pid && holder.pid !== process.pid && (!sameHost || alive(holder.pid))) {
+      const heldByUs = holder.pid === process.pid && heldHere.has(path);
+      const heldByOther = holder.pid !== undefined && holder.pid !== process.pid && (!sameHost || alive(holder.pid));
+      if (heldByUs || heldByOther) {
         throw new DataDirLockedError(
           `The data directory ${dir} is in use by another FBSS Dashboard server (pid ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}, started ${holder.startedAt ?? 'at an unknown time'}). ` +
             'Stop that server first, or start this one with a different DATA_DIR. Two servers on one embedded database would corrupt it.',
