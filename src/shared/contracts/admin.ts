@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Password, Role, Username } from './auth';
 import { Id, IsoDate, IsoDateTime, PageQuery, Version, pageOf } from './common';
 

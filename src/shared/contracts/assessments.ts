@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NRS_MAX, NRS_MIN } from '../domain/pain';
 import { ODI_ITEM_MAX, ODI_ITEM_MIN, ODI_SECTION_COUNT } from '../domain/odi';
 import { RED_FLAG_CODES } from '../domain/red-flags';

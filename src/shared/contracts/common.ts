@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Opaque identifiers exposed by the API are UUIDs, never sequential (architecture.md, Data rules). */
 export const Id = z.uuid();

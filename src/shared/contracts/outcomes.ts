@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES } from '../domain/case-status';
 import { CAUSE_CODES } from '../domain/causes';
 import { PROCEDURE_CODES } from '../domain/procedures';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES, REFERRAL_PRIORITIES, SEXES } from '../domain/case-status';
 import { CAUSE_CODES, CAUSE_STATUSES } from '../domain/causes';
 import { PAIN_BANDS } from '../domain/pain';

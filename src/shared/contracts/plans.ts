@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CAUSE_CODES } from '../domain/causes';
 import { PAIN_RESPONSE_CATEGORIES } from '../domain/pain';
 import { PLAN_ITEM_STATUSES, TREATMENT_CODES } from '../domain/treatments';

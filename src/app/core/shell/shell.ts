@@ -1,0 +1,71 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconAnchor, MatIconButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { can } from '@shared/domain/permissions';
+import { map } from 'rxjs';
+import { AuthPageActions } from '../../auth/state/auth-page.actions';
+import { authFeature } from '../../auth/state/auth.feature';
+import { NAV_SECTIONS } from './nav-sections';
+
+/** Below this width the navigation slides over the page instead of sitting beside it. */
+const NARROW = '(max-width: 959.98px)';
+
+/** The frame of every signed-in page: toolbar, side navigation, main content. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbar,
+    MatButton,
+    MatIconButton,
+    MatIconAnchor,
+    MatIcon,
+    MatSidenavContainer,
+    MatSidenav,
+    MatSidenavContent,
+    MatNavList,
+    MatListItem,
+    MatListItemIcon,
+    MatListItemTitle,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly store = inject(Store);
+  private readonly allSections = inject(NAV_SECTIONS);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly user = this.store.selectSignal(authFeature.selectUser);
+  protected readonly roleLabel = this.store.selectSignal(authFeature.selectRoleLabel);
+  protected readonly signingOut = this.store.selectSignal(authFeature.selectPending);
+  protected readonly sections = computed(() => {
+    const role = this.user()?.role;
+    return this.allSections.filter((section) => can(role, section.permission));
+  });
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  protected signOut(): void {
+    this.store.dispatch(AuthPageActions.signOutClicked());
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}
