@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
-import { z } from 'zod';
+import { asc, eq } from 'drizzle-orm';
+import * as z from 'zod';
+import { ClinicianListResponse } from '../../../shared/contracts/patients';
+import { users } from '../../db/schema/users';
 import { OutcomesDashboard, OutcomesExportEvent, OutcomesExportQuery, OutcomesQuery, type Count } from '../../../shared/contracts/outcomes';
 import { CASE_STATUSES } from '../../../shared/domain/case-status';
 import { todayInZone } from '../../../shared/domain/follow-up';
@@ -65,6 +68,16 @@ export const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="fbss-outcomes-${table}-${d.today}.csv"`)
       .send(toCsv(header, rows));
+  });
+
+  // Specialists for the dashboard's clinician filter: staff names only, no patient data.
+  app.get('/api/outcomes/clinicians', { config: { access: 'outcomes.read' }, schema: { response: { 200: ClinicianListResponse } } }, async () => {
+    const rows = await app.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.role, 'specialist'))
+      .orderBy(asc(users.displayName));
+    return { items: rows.map((r) => ({ ...r, role: 'specialist' as const })) };
   });
 
   app.post('/api/outcomes/export-events', { config: { access: 'outcomes.export' }, schema: { body: OutcomesExportEvent, response: { 204: z.null() } } }, async (request, reply) => {

@@ -136,6 +136,18 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
     expect(row!.n).toBeGreaterThan(0);
   });
 
+  it('lists specialists for the clinician filter and filters by clinician', async () => {
+    const res = await t().app.inject({ method: 'GET', url: '/api/outcomes/clinicians', headers: { cookie: manager } });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json().items.find((c: { displayName: string }) => c.displayName.includes('demo specialist'));
+    expect(spec).toBeDefined();
+    const filtered = await dashboard(`?clinician=${spec.id}`);
+    expect(filtered.json().tiles.activeCases).toEqual({ value: 20, suppressed: false });
+    const other = res.json().items.find((c: { displayName: string }) => c.displayName.includes('Chen'));
+    const none = await dashboard(`?clinician=${other.id}`);
+    expect(none.json().tiles.activeCases).toEqual({ value: 0, suppressed: false });
+  });
+
   it('a manager cannot reach row-level endpoints; a nurse cannot reach the dashboard', async () => {
     expect((await t().app.inject({ method: 'GET', url: '/api/patients', headers: { cookie: manager } })).statusCode).toBe(403);
     expect((await t().app.inject({ method: 'GET', url: '/api/follow-ups', headers: { cookie: manager } })).statusCode).toBe(403);
