@@ -19,7 +19,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4200),
   HOST: z.string().min(1).default('localhost'),
   /** PostgreSQL connection string; when absent the embedded database (PGlite) under DATA_DIR is used. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   /** Embedded database directory, or `memory://` for a throwaway in-memory database. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Demo mode: seed demo accounts and a demo cohort into an empty database. Default on only for the embedded database outside production. */

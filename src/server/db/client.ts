@@ -105,9 +105,22 @@ function expectedMigrationCount(): number {
   return migrationCount;
 }
 
+/** The row a statement must return (INSERT ... RETURNING, or a lookup just checked); throws rather than pass `undefined` on. */
+export function one<T>(rows: readonly T[], what = 'row'): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`Expected a ${what}, got none`);
+  return row;
+}
+
+/** A value that must be present (e.g. the record just written, found again in a fresh list). */
+export function present<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`Expected ${what} to be present`);
+  return value;
+}
+
 /** Runs a drizzle SQL statement and returns its rows (both drivers answer with `{ rows }`). */
 export async function execRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }
 

@@ -1,7 +1,12 @@
 /** RFC 4180 CSV with formula-injection defence (OWASP: prefix cells starting with = + - @ tab or CR). */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let s =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

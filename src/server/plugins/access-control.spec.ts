@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ROLES, can, type Permission, type Role } from '../../shared/domain/permissions';
+import { ROLES, can, type Role } from '../../shared/domain/permissions';
 import { execRows } from '../db/client';
 import { STATE_HEADERS, describeOnDatabases, useTestApp } from '../test/helper';
 import { isProtectedPath } from './access-control';
@@ -34,7 +34,10 @@ describeOnDatabases('access control (deny by default)', (kind) => {
     for (const r of protectedRoutes().filter((x) => x.access !== 'public')) {
       const res = await t().app.inject({ method: r.method as 'GET', url: concreteUrl(r.url), headers: STATE_HEADERS, payload: r.method === 'GET' ? undefined : {} });
       expect(res.statusCode).withContext(`${r.method} ${r.url}`).toBe(401);
-      expect(res.headers['content-type']).withContext(`${r.method} ${r.url}`).toContain('application/problem+json');
+      // /api answers problem+json; /fhir answers a FHIR OperationOutcome.
+      expect(res.headers['content-type'])
+        .withContext(`${r.method} ${r.url}`)
+        .toContain(r.url.startsWith('/fhir') ? 'application/fhir+json' : 'application/problem+json');
     }
   });
 
@@ -49,7 +52,7 @@ describeOnDatabases('access control (deny by default)', (kind) => {
         return row!.n;
       };
       const before = await countDenied();
-      const denied = protectedRoutes().filter((r) => r.access !== undefined && r.access !== 'public' && r.access !== 'authenticated' && !can(role, r.access as Permission));
+      const denied = protectedRoutes().filter((r) => r.access !== undefined && r.access !== 'public' && r.access !== 'authenticated' && !can(role, r.access));
       for (const r of denied) {
         const res = await t().app.inject({ method: r.method as 'GET', url: concreteUrl(r.url), headers: { cookie, ...STATE_HEADERS }, payload: r.method === 'GET' ? undefined : {} });
         expect(res.statusCode).withContext(`${role} ${r.method} ${r.url}`).toBe(403);

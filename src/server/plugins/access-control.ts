@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { can, PERMISSIONS, type Permission } from '../../shared/domain/permissions';
+import { can, PERMISSIONS } from '../../shared/domain/permissions';
 import type { AccessContext, RouteAccess } from '../access';
 
 type RouteAccessDecl = RouteAccess | undefined;
@@ -79,7 +79,7 @@ export const accessControlPlugin = fp(
         if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
       }
       if (access !== undefined && access !== 'public' && access !== 'authenticated' && !(PERMISSIONS as readonly string[]).includes(access)) {
-        throw new Error(`Route ${route.method} ${route.url} declares an unknown permission "${access}"`);
+        throw new Error(`Route ${[route.method].flat().join(',')} ${route.url} declares an unknown permission "${access}"`);
       }
     });
 
@@ -150,7 +150,7 @@ export const accessControlPlugin = fp(
       }
     });
 
-    async function deny(request: FastifyRequest, reply: FastifyReply, reason: Permission | string, detail: string): Promise<void> {
+    async function deny(request: FastifyRequest, reply: FastifyReply, reason: string, detail: string): Promise<void> {
       const params = (request.params ?? {}) as Record<string, string>;
       await request.audit({
         action: 'execute',

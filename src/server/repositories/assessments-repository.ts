@@ -8,7 +8,7 @@ import { scoreOdi } from '../../shared/domain/odi';
 import { can } from '../../shared/domain/permissions';
 import type { AccessContext } from '../access';
 import { actorOf, writeAudit } from '../audit';
-import type { Db, DbOrTx } from '../db/client';
+import { type Db, type DbOrTx, one, present } from '../db/client';
 import { assessments, redFlagAlerts } from '../db/schema/clinical';
 import { users } from '../db/schema/users';
 import { forbidden, notFound, ruleViolation, stale } from '../http/problem';
@@ -77,7 +77,7 @@ export class AssessmentsRepository {
     const odi = body.odiAnswers ? scoreOdi(body.odiAnswers) : null;
     return this.db.transaction(async (tx) => {
       await assertPatient(tx, patientId);
-      const [a] = await tx
+      const a = one(await tx
         .insert(assessments)
         .values({
           patientId,
@@ -95,14 +95,14 @@ export class AssessmentsRepository {
           createdBy: ctx.userId,
           updatedBy: ctx.userId,
         })
-        .returning({ id: assessments.id });
-      const id = a!.id;
+        .returning({ id: assessments.id }));
+      const id = a.id;
       if (body.redFlags.length > 0) {
-        const [alert] = await tx
+        const alert = one(await tx
           .insert(redFlagAlerts)
           .values({ patientId, assessmentId: id, flags: body.redFlags, createdBy: ctx.userId, updatedBy: ctx.userId })
-          .returning({ id: redFlagAlerts.id });
-        await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'red-flag-raised', outcome: 'success', entityType: 'Flag', entityId: alert!.id, patientId, detail: { flags: body.redFlags } });
+          .returning({ id: redFlagAlerts.id }));
+        await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'red-flag-raised', outcome: 'success', entityType: 'Flag', entityId: alert.id, patientId, detail: { flags: body.redFlags } });
       }
       await writeAudit(tx, actorOf(ctx), {
         action: 'create',
@@ -195,6 +195,6 @@ export class AssessmentsRepository {
         .where(eq(redFlagAlerts.id, alertId));
       await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'red-flag-acknowledged', outcome: 'success', entityType: 'Flag', entityId: alertId, patientId, detail: { flags: current.flags } });
     });
-    return (await this.redFlags(patientId)).find((r) => r.id === alertId)!;
+    return present((await this.redFlags(patientId)).find((r) => r.id === alertId));
   }
 }

@@ -5,7 +5,7 @@ import type { EnteredInErrorBody } from '../../shared/contracts/common';
 import { causeByCode } from '../../shared/domain/causes';
 import type { AccessContext } from '../access';
 import { actorOf, writeAudit } from '../audit';
-import type { Db, DbOrTx } from '../db/client';
+import { type Db, type DbOrTx, one, present } from '../db/client';
 import { causeTagEvents, causeTags, patients } from '../db/schema/clinical';
 import { users } from '../db/schema/users';
 import { notFound, ruleViolation, stale } from '../http/problem';
@@ -69,13 +69,13 @@ export class CausesRepository {
           { path: 'code', message: 'Already tagged' },
         ]);
       }
-      const [tag] = await tx
+      const tag = one(await tx
         .insert(causeTags)
         .values({ patientId, code: body.code, status: body.status, evidenceNote: body.evidenceNote, taggedBy: ctx.userId, createdBy: ctx.userId, updatedBy: ctx.userId })
-        .returning();
-      await tx.insert(causeTagEvents).values({ causeTagId: tag!.id, status: body.status, evidenceNote: body.evidenceNote, changedBy: ctx.userId, change: 'tagged' });
-      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'cause-tag', outcome: 'success', entityType: 'Condition', entityId: tag!.id, patientId, detail: { code: body.code, status: body.status } });
-      return (await this.list(patientId, tx)).find((t) => t.id === tag!.id)!;
+        .returning());
+      await tx.insert(causeTagEvents).values({ causeTagId: tag.id, status: body.status, evidenceNote: body.evidenceNote, changedBy: ctx.userId, change: 'tagged' });
+      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'cause-tag', outcome: 'success', entityType: 'Condition', entityId: tag.id, patientId, detail: { code: body.code, status: body.status } });
+      return present((await this.list(patientId, tx)).find((t) => t.id === tag.id));
     });
   }
 
@@ -87,7 +87,7 @@ export class CausesRepository {
       const evidenceNote = body.evidenceNote !== undefined ? body.evidenceNote : current.evidenceNote;
       const statusChanged = status !== current.status;
       const evidenceChanged = evidenceNote !== current.evidenceNote;
-      if (!statusChanged && !evidenceChanged) return (await this.list(patientId, tx)).find((t) => t.id === causeId)!;
+      if (!statusChanged && !evidenceChanged) return present((await this.list(patientId, tx)).find((t) => t.id === causeId));
       await tx
         .update(causeTags)
         .set({ status, evidenceNote, version: current.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
@@ -102,7 +102,7 @@ export class CausesRepository {
         patientId,
         detail: { code: current.code, ...(statusChanged ? { from: current.status, to: status } : {}), evidenceChanged },
       });
-      return (await this.list(patientId, tx)).find((t) => t.id === causeId)!;
+      return present((await this.list(patientId, tx)).find((t) => t.id === causeId));
     });
   }
 

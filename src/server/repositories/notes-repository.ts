@@ -3,7 +3,7 @@ import type { EnteredInErrorBody } from '../../shared/contracts/common';
 import type { ClinicalNote } from '../../shared/contracts/patients';
 import type { AccessContext } from '../access';
 import { actorOf, writeAudit } from '../audit';
-import type { Db } from '../db/client';
+import { type Db, one, present } from '../db/client';
 import { clinicalNotes } from '../db/schema/clinical';
 import { users } from '../db/schema/users';
 import { notFound, stale } from '../http/problem';
@@ -35,11 +35,11 @@ export class NotesRepository {
   async add(ctx: AccessContext, patientId: string, body: string): Promise<ClinicalNote> {
     const id = await this.db.transaction(async (tx) => {
       await assertPatient(tx, patientId);
-      const [n] = await tx.insert(clinicalNotes).values({ patientId, authorId: ctx.userId, body, createdBy: ctx.userId, updatedBy: ctx.userId }).returning({ id: clinicalNotes.id });
-      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'clinical-note', outcome: 'success', entityType: 'ClinicalNote', entityId: n!.id, patientId });
-      return n!.id;
+      const n = one(await tx.insert(clinicalNotes).values({ patientId, authorId: ctx.userId, body, createdBy: ctx.userId, updatedBy: ctx.userId }).returning({ id: clinicalNotes.id }));
+      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'clinical-note', outcome: 'success', entityType: 'ClinicalNote', entityId: n.id, patientId });
+      return n.id;
     });
-    return (await this.list(patientId)).find((n) => n.id === id)!;
+    return present((await this.list(patientId)).find((n) => n.id === id));
   }
 
   async markEnteredInError(ctx: AccessContext, patientId: string, noteId: string, body: EnteredInErrorBody): Promise<ClinicalNote> {
@@ -57,6 +57,6 @@ export class NotesRepository {
         .where(eq(clinicalNotes.id, noteId));
       await writeAudit(tx, actorOf(ctx), { action: 'delete', subtype: 'clinical-note-entered-in-error', outcome: 'success', entityType: 'ClinicalNote', entityId: noteId, patientId });
     });
-    return (await this.list(patientId)).find((x) => x.id === noteId)!;
+    return present((await this.list(patientId)).find((x) => x.id === noteId));
   }
 }

@@ -7,7 +7,7 @@ import { FOLLOW_UP_WINDOW_DAYS, addDays, addMonthsClamped } from '../../shared/d
 import { PAIN30_PCT, PAIN50_PCT } from '../../shared/domain/pain';
 import { isSuppressed, meanInterval, wilsonInterval } from '../../shared/domain/stats';
 import type { TreatmentCode } from '../../shared/domain/treatments';
-import { execRows, type Db } from '../db/client';
+import { execRows, present, type Db } from '../db/client';
 
 const MONTHS = [3, 6, 12] as const;
 const SITES = ['back', 'leg'] as const;
@@ -135,7 +135,7 @@ export class OutcomesRepository {
           group by c.code order by c.code`,
     );
 
-    const since = `${addMonthsClamped(monthStart, -23)}`;
+    const since = addMonthsClamped(monthStart, -23);
     const referralRows = await execRows<{ month: string; status: CaseStatus; n: number }>(
       this.db,
       sql`with ${fp}
@@ -147,15 +147,15 @@ export class OutcomesRepository {
 
     const rate = (k: number, n: number) => {
       if (n === 0 || isSuppressed(n)) return { responders: null, rate: null, low: null, high: null };
-      const ci = wilsonInterval(k, n)!;
-      return { responders: isSuppressed(k) ? null : k, rate: k / n, low: ci.low, high: ci.high };
+      const ci = wilsonInterval(k, n);
+      return { responders: isSuppressed(k) ? null : k, rate: k / n, low: ci?.low ?? null, high: ci?.high ?? null };
     };
 
     const responders: OutcomesDashboard['responders'] = [];
     const trajectories: OutcomesDashboard['trajectories'] = [];
     const odiChange: OutcomesDashboard['odiChange'] = [];
     for (const r of perTreatment) {
-      const g = (k: string) => Number(r[k] ?? 0);
+      const g = (k: string): number => r[k] ?? 0;
       for (const m of MONTHS) {
         for (const site of SITES) {
           const n = g(`n_${site}_${m}`);
@@ -208,7 +208,7 @@ export class OutcomesRepository {
       };
     });
 
-    const t = tiles!;
+    const t = present(tiles, 'dashboard tiles');
     return {
       generatedAt: new Date().toISOString(),
       today,

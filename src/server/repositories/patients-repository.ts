@@ -8,7 +8,7 @@ import { CASE_STATUSES } from '../../shared/domain/case-status';
 import { FOLLOW_UP_WINDOW_DAYS, addDays } from '../../shared/domain/follow-up';
 import { PAIN_BAND_RANGES, type PainBand } from '../../shared/domain/pain';
 import type { AccessContext } from '../access';
-import { execRows, type Db, type DbOrTx } from '../db/client';
+import { type Db, type DbOrTx, execRows, one } from '../db/client';
 import { patients, referrals, surgeries } from '../db/schema/clinical';
 import { badRequest, notFound, ruleViolation, stale } from '../http/problem';
 
@@ -151,7 +151,7 @@ export class PatientsRepository {
              select t.total, x.* from (select count(*)::int as total from patients p where ${whereSql}) t left join lateral (${page}) x on true`;
     const rows = await execRows<WorklistRow>(this.db, query);
     const total = rows[0]?.total ?? 0;
-    const items = rows.filter((r) => r.id !== null).map(toListItem);
+    const items = rows.filter((r): r is WorklistRow & { id: string } => r.id !== null).map(toListItem);
     return { items, total };
   }
 
@@ -255,7 +255,7 @@ export class PatientsRepository {
           .where(eq(patients.id, existing.id));
       } else {
         createdPatient = true;
-        const [p] = await tx
+        const p = one(await tx
           .insert(patients)
           .values({
             mrn,
@@ -270,13 +270,13 @@ export class PatientsRepository {
             status: 'referred',
             ...stamp,
           })
-          .returning({ id: patients.id });
-        patientId = p!.id;
+          .returning({ id: patients.id }));
+        patientId = p.id;
       }
-      const [ref] = await tx
+      const ref = one(await tx
         .insert(referrals)
         .values({ patientId, ...body.referral, ...stamp })
-        .returning({ id: referrals.id });
+        .returning({ id: referrals.id }));
       if (body.surgeries.length) {
         await tx.insert(surgeries).values(body.surgeries.map((s) => ({ patientId, ...s, ...stamp })));
       }
@@ -286,7 +286,7 @@ export class PatientsRepository {
         subtype: createdPatient ? 'referral-new-patient' : 'referral-new-episode',
         outcome: 'success',
         entityType: 'ServiceRequest',
-        entityId: ref!.id,
+        entityId: ref.id,
         patientId,
         detail: { surgeries: body.surgeries.length },
       });
@@ -318,8 +318,8 @@ export class PatientsRepository {
       // The audit row names what changed; values only for fields that are not personal details.
       const diff: Record<string, { from: unknown; to: unknown } | 'changed'> = {};
       for (const [k, v] of Object.entries(changes)) {
-        const before = current[k as keyof typeof current];
-        if (v !== undefined && v !== before) diff[k] = AUDITED_VALUES.has(k) ? { from: before, to: v } : 'changed';
+        const before: unknown = current[k as keyof typeof current];
+        if (v !== before) diff[k] = AUDITED_VALUES.has(k) ? { from: before, to: v } : 'changed';
       }
       await tx
         .update(patients)
@@ -383,9 +383,9 @@ const ITEM_COLUMNS = sql.raw(
 const causesJson = sql`(select coalesce(json_agg(json_build_object('code', c.code, 'status', c.status) order by c.tagged_at), '[]'::json)
   from cause_tags c where c.patient_id = p.id and not c.entered_in_error)`;
 
-function toListItem(r: WorklistRow): PatientListItem {
+function toListItem(r: WorklistRow & { id: string }): PatientListItem {
   return {
-    id: r.id!,
+    id: r.id,
     mrn: r.mrn,
     familyName: r.family_name,
     givenName: r.given_name,
@@ -397,10 +397,10 @@ function toListItem(r: WorklistRow): PatientListItem {
     indexProcedure: r.index_procedure,
     indexSurgeryDate: dateOnly(r.index_surgery_date),
     causes: typeof r.causes === 'string' ? (JSON.parse(r.causes) as PatientListItem['causes']) : r.causes,
-    latestBackNrs: r.latest_back_nrs === null ? null : Number(r.latest_back_nrs),
-    latestLegNrs: r.latest_leg_nrs === null ? null : Number(r.latest_leg_nrs),
-    baselineBackNrs: r.baseline_back_nrs === null ? null : Number(r.baseline_back_nrs),
-    baselineLegNrs: r.baseline_leg_nrs === null ? null : Number(r.baseline_leg_nrs),
+    latestBackNrs: r.latest_back_nrs,
+    latestLegNrs: r.latest_leg_nrs,
+    baselineBackNrs: r.baseline_back_nrs,
+    baselineLegNrs: r.baseline_leg_nrs,
     latestAssessedAt: iso(r.latest_assessed_at),
     openRedFlag: r.open_red_flag,
     nextFollowUpDue: dateOnly(r.next_follow_up_due),

@@ -7,7 +7,7 @@ import { odiResponder, painResponder } from '../../shared/domain/pain';
 import { isScsTrialSuccess, planItemTransitionError, treatmentByCode } from '../../shared/domain/treatments';
 import type { AccessContext } from '../access';
 import { actorOf, writeAudit } from '../audit';
-import { execRows, type Db, type DbOrTx } from '../db/client';
+import { type Db, type DbOrTx, execRows, one, present } from '../db/client';
 import { assessments, followUps, planItemEvents, planItems, treatmentPlans } from '../db/schema/clinical';
 import { users } from '../db/schema/users';
 import { badRequest, notFound, ruleViolation, stale } from '../http/problem';
@@ -129,20 +129,20 @@ export class PlansRepository {
           .set({ status: 'completed', version: active.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
           .where(eq(treatmentPlans.id, active.id));
       }
-      const [plan] = await tx
+      const plan = one(await tx
         .insert(treatmentPlans)
         .values({ patientId, goals: body.goals, createdBy: ctx.userId, updatedBy: ctx.userId })
-        .returning({ id: treatmentPlans.id });
+        .returning({ id: treatmentPlans.id }));
       await writeAudit(tx, actorOf(ctx), {
         action: 'create',
         subtype: 'treatment-plan',
         outcome: 'success',
         entityType: 'CarePlan',
-        entityId: plan!.id,
+        entityId: plan.id,
         patientId,
         detail: { replaced: active?.id ?? null, goals: body.goals.length },
       });
-      return (await this.list(patientId, tx)).find((p) => p.id === plan!.id)!;
+      return present((await this.list(patientId, tx)).find((p) => p.id === plan.id));
     });
   }
 
@@ -161,7 +161,7 @@ export class PlansRepository {
         .set({ ...(body.goals ? { goals: body.goals } : {}), ...(body.status ? { status: body.status } : {}), version: plan.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(eq(treatmentPlans.id, planId));
       await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'treatment-plan', outcome: 'success', entityType: 'CarePlan', entityId: planId, patientId, detail: { status: body.status ?? null, goals: body.goals?.length ?? null } });
-      return (await this.list(patientId, tx)).find((p) => p.id === planId)!;
+      return present((await this.list(patientId, tx)).find((p) => p.id === planId));
     });
   }
 
@@ -176,7 +176,7 @@ export class PlansRepository {
       if (plan.status !== 'active') throw ruleViolation('Items can be added only to the active plan.');
       const clinicianId = body.responsibleClinicianId ?? ctx.userId;
       await this.assertSpecialist(tx, clinicianId, 'responsibleClinicianId');
-      const [item] = await tx
+      const item = one(await tx
         .insert(planItems)
         .values({
           planId,
@@ -188,10 +188,10 @@ export class PlansRepository {
           createdBy: ctx.userId,
           updatedBy: ctx.userId,
         })
-        .returning({ id: planItems.id });
-      await tx.insert(planItemEvents).values({ planItemId: item!.id, changedBy: ctx.userId, change: { status: { from: null, to: 'planned' }, treatmentCode: { from: null, to: body.treatmentCode } } });
-      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'plan-item', outcome: 'success', entityType: 'CarePlan.activity', entityId: item!.id, patientId, detail: { treatmentCode: body.treatmentCode } });
-      return (await this.list(patientId, tx)).find((p) => p.id === planId)!;
+        .returning({ id: planItems.id }));
+      await tx.insert(planItemEvents).values({ planItemId: item.id, changedBy: ctx.userId, change: { status: { from: null, to: 'planned' }, treatmentCode: { from: null, to: body.treatmentCode } } });
+      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'plan-item', outcome: 'success', entityType: 'CarePlan.activity', entityId: item.id, patientId, detail: { treatmentCode: body.treatmentCode } });
+      return present((await this.list(patientId, tx)).find((p) => p.id === planId));
     });
   }
 
@@ -245,7 +245,7 @@ export class PlansRepository {
         const before = item[k as keyof typeof item];
         if (JSON.stringify(before) !== JSON.stringify(v)) change[k] = { from: before, to: v };
       }
-      if (Object.keys(change).length === 0) return (await this.list(patientId, tx)).find((p) => p.id === item.planId)!;
+      if (Object.keys(change).length === 0) return present((await this.list(patientId, tx)).find((p) => p.id === item.planId));
       await tx
         .update(planItems)
         .set({ ...next, version: item.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
@@ -285,7 +285,7 @@ export class PlansRepository {
         patientId,
         detail: { fields: Object.keys(change), status: next.status ?? null },
       });
-      return (await this.list(patientId, tx)).find((p) => p.id === item.planId)!;
+      return present((await this.list(patientId, tx)).find((p) => p.id === item.planId));
     });
   }
 
@@ -325,13 +325,14 @@ export class PlansRepository {
       }
       return found;
     };
-    return items.map((item) => {
-      const start = item.startedOn!;
+    return items.flatMap((item) => {
+      const start = item.startedOn;
+      if (!start) return [];
       const back = lastOnOrBefore(start, (a) => a.back);
       const leg = lastOnOrBefore(start, (a) => a.leg);
       const odi = lastOnOrBefore(start, (a) => a.odi);
       const baselineAt = [back?.at, leg?.at, odi?.at].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-      return {
+      const outcome: PlanItemOutcome = {
         itemId: item.id,
         treatmentCode: item.treatmentCode,
         startedOn: start,
@@ -357,6 +358,7 @@ export class PlansRepository {
             };
           }),
       };
+      return [outcome];
     });
   }
 
@@ -383,7 +385,7 @@ export class PlansRepository {
           from follow_ups f join patients p on p.id = f.patient_id where f.status = 'due' and not p.entered_in_error ${scope}`,
     );
     let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && q.page > 1) total = q.due === 'overdue' ? counts!.overdue : q.due === 'week' ? counts!.week : total;
+    if (rows.length === 0 && q.page > 1) total = q.due === 'overdue' ? (counts?.overdue ?? 0) : q.due === 'week' ? (counts?.week ?? 0) : total;
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/permissions';
-import type { Db } from '../db/client';
+import { type Db, one } from '../db/client';
 import { loginAttempts, sessions, users } from '../db/schema/users';
 import { hashToken, newToken } from '../auth/tokens';
 
@@ -43,11 +43,11 @@ export class SessionsRepository {
   async create(userId: string, clientAddress: string | null, userAgent: string | null): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.policy.maxLifetimeSeconds * 1000);
-    const [row] = await this.db
+    const row = one(await this.db
       .insert(sessions)
       .values({ tokenHash: hashToken(token, this.policy.secret), userId, expiresAt, clientAddress, userAgent: userAgent?.slice(0, 300) ?? null })
-      .returning({ id: sessions.id });
-    return { token, sessionId: row!.id, expiresAt };
+      .returning({ id: sessions.id }));
+    return { token, sessionId: row.id, expiresAt };
   }
 
   /** Finds the session behind a cookie token and applies the idle and absolute timeouts. */

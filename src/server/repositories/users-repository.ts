@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/permissions';
 import type { AccessContext } from '../access';
 import { actorOf, writeAudit } from '../audit';
 import { hashPassword, DEFAULT_LOG_N } from '../auth/passwords';
-import type { Db, DbOrTx } from '../db/client';
+import { type Db, type DbOrTx, one } from '../db/client';
 import { users } from '../db/schema/users';
 import { HttpProblem, notFound, ruleViolation, stale } from '../http/problem';
 import type { SessionsRepository } from './sessions-repository';
@@ -41,7 +41,7 @@ export async function insertUser(
   logN = DEFAULT_LOG_N,
 ): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password, logN);
-  const [u] = await db
+  const u = one(await db
     .insert(users)
     .values({
       username: input.username.toLowerCase(),
@@ -52,8 +52,8 @@ export async function insertUser(
       createdBy: input.createdBy ?? null,
       updatedBy: input.createdBy ?? null,
     })
-    .returning();
-  return u!;
+    .returning());
+  return u;
 }
 
 /** User administration (issue 3): every change is audited and version-checked. */
@@ -94,7 +94,7 @@ export class UsersRepository {
           .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id)))) as [{ n: number }];
         if (n === 0) throw ruleViolation('This is the last active administrator: make another user an administrator first.');
       }
-      const [u] = await tx
+      const u = one(await tx
         .update(users)
         .set({
           ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
@@ -105,7 +105,7 @@ export class UsersRepository {
           updatedBy: ctx.userId,
         })
         .where(and(eq(users.id, id), eq(users.version, body.version)))
-        .returning();
+        .returning());
       if (body.active === false && current.active) await this.sessions.endAllForUser(id, 'deactivated', tx);
       else if (body.role !== undefined && body.role !== current.role) await this.sessions.endAllForUser(id, 'role-changed', tx);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -113,7 +113,7 @@ export class UsersRepository {
         if (body[k] !== undefined && body[k] !== current[k]) changes[k] = { from: current[k], to: body[k] };
       }
       await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'user', outcome: 'success', entityType: 'User', entityId: id, detail: { changes } });
-      return toUserSummary(u!);
+      return toUserSummary(u);
     });
   }
 
@@ -124,14 +124,14 @@ export class UsersRepository {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
       if (!current) throw notFound('No such user.');
       if (current.version !== version) throw stale(toUserSummary(current));
-      const [u] = await tx
+      const u = one(await tx
         .update(users)
         .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), version: current.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(eq(users.id, id))
-        .returning();
+        .returning());
       await this.sessions.endAllForUser(id, 'password-changed', tx);
       await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'password-reset', outcome: 'success', entityType: 'User', entityId: id });
-      return toUserSummary(u!);
+      return toUserSummary(u);
     });
   }
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { applyClinicSettings, openDatabase, runMigrations, type Database } from '../db/client';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { seedDemoUsers } from '../db/seed/demo-users';
 import type { Role } from '../../shared/domain/permissions';
 
@@ -39,6 +39,12 @@ function migratedPgliteTemplate(): Promise<Blob> {
   return pgliteTemplate;
 }
 
+function testDatabaseUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
+
 let pgTemplateName: Promise<string> | null = null;
 
 function adminUrl(url: string, database: string): string {
@@ -48,7 +54,7 @@ function adminUrl(url: string, database: string): string {
 }
 
 async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env['TEST_DATABASE_URL']!;
+  const url = testDatabaseUrl();
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -60,7 +66,7 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 /** A fresh PostgreSQL database per spec file, cloned from a migrated template made once per process. */
 async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const base = process.env['TEST_DATABASE_URL']!;
+  const base = testDatabaseUrl();
   pgTemplateName ??= (async () => {
     const name = `fbss_tpl_${process.pid}_${Date.now().toString(36)}`;
     await withAdmin((c) => c.query(`create database ${name}`));

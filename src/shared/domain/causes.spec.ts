@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CAUSE_CODES,
   CAUSE_MECHANISM_CODES,
@@ -128,8 +128,8 @@ describe('searchCauses', () => {
   }
 
   it('ranks an exact code match first', () => {
-    expect(searchCauses('UND')[0].code).toBe('UND');
-    expect(searchCauses('op-hw')[0].code).toBe('OP-HW');
+    expect(searchCauses('UND')[0]?.code).toBe('UND');
+    expect(searchCauses('op-hw')[0]?.code).toBe('OP-HW');
   });
 
   it('returns the whole catalogue for an empty query and nothing for a non-match', () => {
@@ -145,7 +145,7 @@ describe('causesByTiming', () => {
     expect(groups.map((g) => g.timing)).toEqual(CAUSE_TIMINGS.map((t) => t.code));
     expect(groups.map((g) => g.causes.length)).toEqual([3, 6, 14, 1]);
     expect(groups.flatMap((g) => codesOf(g.causes))).toEqual(codesOf(CAUSES));
-    expect(groups[0].label).toBe('Pre-operative');
+    expect(groups[0]?.label).toBe('Pre-operative');
   });
 });
 

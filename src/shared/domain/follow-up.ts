@@ -44,7 +44,7 @@ export function isIsoDate(value: unknown): value is string {
 /** Parses YYYY-MM-DD; throws RangeError for anything else, including impossible dates. */
 export function parseIsoDate(date: string): CalendarDate {
   if (!isIsoDate(date)) throw new RangeError(`Not a valid date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  const [year, month, day] = date.split('-').map(Number);
+  const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number);
   return { year, month, day };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ODI_BANDS,
   ODI_BAND_LABELS,
@@ -57,7 +57,7 @@ describe('ODI v2.1a sections (Fairbank & Pynsent 2000)', () => {
 
   it('marks only sex life as optional', () => {
     expect(sections.filter((s) => s.optional).map((s) => s.id)).toEqual(['sexLife']);
-    expect(sections[SEX_LIFE].title).toBe('Sex life (if applicable)');
+    expect(sections[SEX_LIFE]?.title).toBe('Sex life (if applicable)');
   });
 
   it('has the LOINC codes of the PACIO sample IG and a 10-point MIC', () => {
@@ -183,8 +183,8 @@ describe('odiBand (0-20 minimal ... 81-100 bed-bound)', () => {
   }
   it('has contiguous bands with labels', () => {
     expect(ODI_BANDS[0].min).toBe(0);
-    expect(ODI_BANDS[ODI_BANDS.length - 1].max).toBe(100);
-    for (let i = 1; i < ODI_BANDS.length; i++) expect<number>(ODI_BANDS[i].min).toBe(ODI_BANDS[i - 1].max + 1);
+    expect(ODI_BANDS[ODI_BANDS.length - 1]?.max).toBe(100);
+    for (let i = 1; i < ODI_BANDS.length; i++) expect<number | undefined>(ODI_BANDS[i]?.min).toBe((ODI_BANDS[i - 1]?.max ?? NaN) + 1);
     for (const b of ODI_BANDS) expect(ODI_BAND_LABELS[b.code]).toBe(b.label);
   });
 });

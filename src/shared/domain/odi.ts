@@ -226,7 +226,7 @@ export function scoreOdi(answers: readonly (number | null)[]): OdiResult {
     if (a == null) return;
     if (!Number.isInteger(a) || a < ODI_ITEM_MIN || a > ODI_ITEM_MAX) {
       throw new RangeError(
-        `ODI section ${i + 1} (${ODI_SECTIONS[i].title}) must be an integer from ${ODI_ITEM_MIN} to ${ODI_ITEM_MAX} or empty; got ${String(a)}`,
+        `ODI section ${i + 1} (${ODI_SECTIONS[i]?.title ?? '?'}) must be an integer from ${ODI_ITEM_MIN} to ${ODI_ITEM_MAX} or empty; got ${String(a)}`,
       );
     }
     answered += 1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DISC_LEVEL_SNOMED,
   INDEX_PROCEDURES,

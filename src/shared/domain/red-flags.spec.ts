@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   RED_FLAGS,
   RED_FLAG_CODES,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_FOLLOW_UP_MONTHS,
   NEUROMODULATION_FOLLOW_UP_MONTHS,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, SessionInfo } from '../../../shared/contracts/auth';
@@ -10,6 +11,11 @@ import { badRequest, tooManyRequests, unauthorized } from '../../http/problem';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/access-control';
 import { findUserByUsername } from '../../repositories/users-repository';
 import { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MINUTES, type ResolvedSession } from '../../repositories/sessions-repository';
+
+function requireSession(request: FastifyRequest): ResolvedSession {
+  if (!request.session) throw unauthorized();
+  return request.session;
+}
 
 const WRONG_CREDENTIALS = 'The username or password is not correct.';
 
@@ -82,12 +88,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { response: { 200: SessionInfo } } }, async (request) => {
-    return info(request.session!);
+    return info(requireSession(request));
   });
 
   app.post('/api/auth/touch', { config: { access: 'authenticated' }, schema: { response: { 200: SessionInfo } } }, async (request) => {
     await app.sessions.touch(request.requireCtx().sessionId);
-    return info(request.session!);
+    return info(requireSession(request));
   });
 
   app.post(

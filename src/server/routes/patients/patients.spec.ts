@@ -66,7 +66,7 @@ describeOnDatabases('referrals, case details and status', (kind) => {
 
   it('bad input is a 400 naming each field and changes nothing', async () => {
     const body = referral({ mrn: 'x', family: '' }) as unknown as Record<string, Record<string, unknown>>;
-    (body['referral'] as Record<string, unknown>)['referredOn'] = '2026-13-45';
+    body['referral']!['referredOn'] = '2026-13-45';
     const res = await t().app.inject({ method: 'POST', url: '/api/patients', headers: { cookie: spec, ...STATE_HEADERS }, payload: body });
     expect(res.statusCode).toBe(400);
     const paths = (res.json().errors as { path: string }[]).map((e) => e.path);
