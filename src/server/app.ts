@@ -13,6 +13,7 @@ import { idempotencyPlugin } from './plugins/idempotency';
 import { securityPlugin } from './plugins/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { fhirRoutes } from './routes/fhir';
 import { healthRoutes } from './routes/health';
 import { outcomeRoutes } from './routes/outcomes';
 import { patientRoutes } from './routes/patients';
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(planRoutes);
   await app.register(adminRoutes);
   await app.register(outcomeRoutes);
+  await app.register(fhirRoutes);
 
   const staticDir = resolve(config.STATIC_DIR);
   const hasSpa = existsSync(resolve(staticDir, 'index.html'));
