@@ -64,3 +64,54 @@ test('a nurse searches the worklist by name, and the back button restores the li
     await expect(searchField(page)).toHaveValue(name);
   });
 });
+
+test('filters live in the URL: keyboard, chips, the back button and Clear filters', async ({ page }) => {
+  await page.goto('/worklist');
+  const table = page.getByRole('table').first();
+  await expect(dataRows(table).first()).toBeVisible();
+
+  await test.step('each row offers "Record assessment", named for its patient', async () => {
+    const link = dataRows(table)
+      .first()
+      .getByRole('link', { name: /^Record assessment for .+, .+/ });
+    await expect(link).toHaveAttribute('href', /^\/patients\/[0-9a-f-]{36}\/assess$/);
+  });
+
+  await test.step('keyboard only: pick a case status', async () => {
+    const status = page.getByRole('combobox', { name: 'Case status' });
+    await status.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option', { name: 'Referred' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('status')).toEqual(['referred']);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Status: Referred' })).toBeVisible();
+  });
+
+  await test.step('keyboard only: follow-ups overdue', async () => {
+    await page.getByRole('checkbox', { name: 'Follow-up overdue' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => queryParam(page, 'overdue')).toBe('true');
+    await expect(page.getByRole('button', { name: 'Remove filter Follow-up overdue' })).toBeVisible();
+  });
+
+  await test.step('back restores the previous filters', async () => {
+    await page.goBack();
+    await expect.poll(() => queryParam(page, 'overdue')).toBeNull();
+    await expect(page.getByRole('checkbox', { name: 'Follow-up overdue' })).not.toBeChecked();
+    await expect(page.getByRole('button', { name: 'Remove filter Status: Referred' })).toBeVisible();
+  });
+
+  await test.step('a chip removes its filter; Clear filters removes them all', async () => {
+    await page.getByRole('button', { name: 'More filters' }).click();
+    await page.getByRole('combobox', { name: 'Latest pain' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Back or leg (the worse): Severe (7-10)' }).click();
+    await expect.poll(() => queryParam(page, 'painBand')).toBe('7-10');
+    await page.getByRole('button', { name: 'Remove filter Status: Referred' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('status')).toEqual([]);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect(dataRows(table).first()).toBeVisible();
+  });
+});

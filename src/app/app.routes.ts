@@ -19,6 +19,29 @@ export const shellRoutes: Routes = [
     canActivate: [permissionGuard('patient.read')],
     loadChildren: () => import('./worklist/worklist.routes'),
   },
+  {
+    path: 'admin',
+    // Each child page checks its own permission ('user.manage', 'audit.read'): see admin/admin.routes.ts.
+    loadChildren: () => import('./admin/admin.routes'),
+  },
+  {
+    path: 'patients/:id',
+    canActivate: [permissionGuard('patient.read')],
+    loadChildren: () => import('./case/case.routes'),
+  },
+  {
+    path: 'referrals/new',
+    canActivate: [permissionGuard('patient.create')],
+    loadChildren: () => import('./referral/referral.routes'),
+  },
+  {
+    path: 'outcomes',
+    canActivate: [permissionGuard('outcomes.read')],
+    loadChildren: () => import('./outcomes/outcomes.routes'),
+  },
+  { path: 'patients/:id/assess', canActivate: [permissionGuard('assessment.create')], loadChildren: () => import('./assessment/assessment.routes') },
+  { path: 'import', canActivate: [permissionGuard('fhir.import')], loadChildren: () => import('./fhir-import/fhir-import.routes') },
+  { path: 'follow-ups', canActivate: [permissionGuard('follow-up.read')], loadChildren: () => import('./follow-ups/follow-ups.routes') },
   { path: 'forbidden', component: ForbiddenPage, title: 'Not permitted' },
   {
     path: '',

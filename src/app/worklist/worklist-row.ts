@@ -1,14 +1,8 @@
 import type { PatientListItem } from '@shared/contracts/patients';
 import { CASE_STATUS_LABELS, REFERRAL_PRIORITY_LABELS, SEX_LABELS } from '@shared/domain/case-status';
-import { CAUSE_STATUS_LABELS, causeByCode } from '@shared/domain/causes';
+import type { CauseStatus } from '@shared/domain/causes';
+import { completedMonthsBetween, daysBetween, followUpState, isUnderChronicPainThreshold } from '@shared/domain/follow-up';
 import { procedureByCode } from '@shared/domain/procedures';
-
-/**
- * ICD-11 chronic postsurgical pain is pain that persists at least 3 months after surgery (IASP
- * classification for ICD-11, Schug et al., Pain 2019;160:45-52). Before that, persistent spinal pain
- * after surgery is not chronic yet, so PSPS-T2 cannot be diagnosed.
- */
-export const CHRONIC_AFTER_MONTHS = 3;
 
 /** Statuses before treatment starts: time since referral is waiting time. */
 const WAITING_STATUSES: ReadonlySet<PatientListItem['status']> = new Set(['referred', 'triage', 'assessment']);
@@ -20,13 +14,6 @@ export interface NrsCell {
   readonly change: number | null;
   /** For screen readers, e.g. "6, 2 lower than baseline 8". */
   readonly description: string;
-}
-
-export interface CauseChipView {
-  readonly code: string;
-  readonly name: string;
-  readonly status: string;
-  readonly statusLabel: string;
 }
 
 /** One worklist row, ready to display. */
@@ -49,44 +36,23 @@ export interface WorklistRow {
   readonly procedureName: string | null;
   readonly surgeryDate: string | null;
   readonly monthsSinceSurgery: number | null;
-  /** Less than 3 months since the index surgery (not chronic yet by ICD-11). */
+  /** Less than 3 months since the index surgery: not chronic yet by the ICD-11 definition (follow-up.ts). */
   readonly notChronicYet: boolean;
-  readonly causes: readonly CauseChipView[];
+  readonly causes: readonly { readonly code: string; readonly status: CauseStatus }[];
   readonly back: NrsCell | null;
   readonly leg: NrsCell | null;
   readonly redFlag: boolean;
   readonly nextFollowUpDue: string | null;
+  /** The window around the due date has closed (followUpState in follow-up.ts; the server's `overdue` filter agrees). */
   readonly followUpOverdue: boolean;
-}
-
-function parts(isoDate: string): [number, number, number] {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
-}
-
-/** Whole days from `from` to `to` (calendar dates, YYYY-MM-DD); negative if `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const [fy, fm, fd] = parts(from);
-  const [ty, tm, td] = parts(to);
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
-}
-
-/** Whole months from `from` to `to` (a month is complete on the same day of the month, or the month's last day). */
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = parts(from);
-  const [ty, tm, td] = parts(to);
-  let months = (ty - fy) * 12 + (tm - fm);
-  const lastDayOfToMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  if (td < fd && td < lastDayOfToMonth) months -= 1;
-  return months;
 }
 
 /** Age in completed years on `today`. */
 export function ageOn(dateOfBirth: string, today: string): number {
-  return Math.floor(monthsBetween(dateOfBirth, today) / 12);
+  return Math.floor(completedMonthsBetween(dateOfBirth, today) / 12);
 }
 
-function nrsCell(latest: number | null, baseline: number | null): NrsCell | null {
+export function nrsCell(latest: number | null, baseline: number | null): NrsCell | null {
   if (latest == null) return null;
   const change = baseline == null ? null : latest - baseline;
   let description = String(latest);
@@ -100,7 +66,7 @@ function nrsCell(latest: number | null, baseline: number | null): NrsCell | null
 }
 
 export function toWorklistRow(item: PatientListItem, today: string): WorklistRow {
-  const months = item.indexSurgeryDate ? monthsBetween(item.indexSurgeryDate, today) : null;
+  const surgeryDate = item.indexSurgeryDate;
   return {
     id: item.id,
     name: `${item.familyName}, ${item.givenName}`,
@@ -116,19 +82,14 @@ export function toWorklistRow(item: PatientListItem, today: string): WorklistRow
     daysSinceReferral: item.referredOn ? Math.max(0, daysBetween(item.referredOn, today)) : null,
     waiting: WAITING_STATUSES.has(item.status),
     procedureName: item.indexProcedure ? (procedureByCode(item.indexProcedure)?.name ?? item.indexProcedure) : null,
-    surgeryDate: item.indexSurgeryDate,
-    monthsSinceSurgery: months,
-    notChronicYet: months != null && months < CHRONIC_AFTER_MONTHS,
-    causes: item.causes.map((cause) => ({
-      code: cause.code,
-      name: causeByCode(cause.code)?.name ?? cause.code,
-      status: cause.status,
-      statusLabel: CAUSE_STATUS_LABELS[cause.status],
-    })),
+    surgeryDate,
+    monthsSinceSurgery: surgeryDate ? Math.max(0, completedMonthsBetween(surgeryDate, today)) : null,
+    notChronicYet: surgeryDate != null && isUnderChronicPainThreshold(surgeryDate, today),
+    causes: item.causes,
     back: nrsCell(item.latestBackNrs, item.baselineBackNrs),
     leg: nrsCell(item.latestLegNrs, item.baselineLegNrs),
     redFlag: item.openRedFlag,
     nextFollowUpDue: item.nextFollowUpDue,
-    followUpOverdue: item.nextFollowUpDue != null && item.nextFollowUpDue < today,
+    followUpOverdue: item.nextFollowUpDue != null && followUpState(item.nextFollowUpDue, today) === 'overdue',
   };
 }

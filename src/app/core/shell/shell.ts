@@ -61,6 +61,9 @@ export class Shell {
   );
 
   protected signOut(): void {
+    // Work not yet on the server may hold the sign-out: a listener (the assessment outbox, while entries
+    // wait to be sent) cancels this event and asks the user first.
+    if (!window.dispatchEvent(new Event('fbss:before-sign-out', { cancelable: true }))) return;
     this.store.dispatch(AuthPageActions.signOutClicked());
   }
 

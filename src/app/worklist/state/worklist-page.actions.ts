@@ -9,6 +9,8 @@ export const WorklistPageActions = createActionGroup({
     'Query Changed': props<{ changes: Partial<WorklistQuery> }>(),
     /** Every keystroke in the search field; debounced before it reaches the URL. */
     'Search Changed': props<{ q: string }>(),
+    /** Every keystroke in the surgeon field; debounced like the search. */
+    'Surgeon Changed': props<{ surgeon: string }>(),
     'Filters Cleared': emptyProps(),
     'Retry Clicked': emptyProps(),
   },

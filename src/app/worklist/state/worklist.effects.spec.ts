@@ -140,6 +140,19 @@ describe('worklist effects', () => {
       });
     });
 
+    it('debounces the surgeon filter too', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const store = storeWith({ onWorklist: true, query: current, lastQuery: current });
+      const actions = new Subject<Action>();
+      collect(navigateToQuery(new Actions(actions), store, router, 300, scheduler));
+      actions.next(WorklistPageActions.surgeonChanged({ surgeon: 'Os' }));
+      actions.next(WorklistPageActions.surgeonChanged({ surgeon: ' Osei' }));
+      scheduler.flush();
+      expect(router.navigate).toHaveBeenCalledOnceWith(['/worklist'], {
+        queryParams: { surgeon: 'Osei', status: ['triage'] },
+      });
+    });
+
     it('clears the filters but keeps sort and page size', () => {
       const filtered: WorklistQuery = { ...current, q: 'x', redFlag: true, sort: '-name', pageSize: 50 };
       const store = storeWith({ onWorklist: true, query: filtered, lastQuery: filtered });

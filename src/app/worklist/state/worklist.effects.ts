@@ -76,7 +76,7 @@ export const loadPatients = createEffect(
 const CLEARED_FILTERS: Partial<WorklistQuery> = Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined]));
 
 /**
- * Puts the new query in the URL (the list then follows the URL). Search keystrokes are debounced;
+ * Puts the new query in the URL (the list then follows the URL). Search and surgeon keystrokes are debounced;
  * any change of filters goes back to page 1.
  */
 export const navigateToQuery = createEffect(
@@ -92,6 +92,11 @@ export const navigateToQuery = createEffect(
         ofType(WorklistPageActions.searchChanged),
         debounceTime(debounce, scheduler),
         map(({ q }): Partial<WorklistQuery> => ({ q: q.trim() || undefined, page: 1 })),
+      ),
+      actions$.pipe(
+        ofType(WorklistPageActions.surgeonChanged),
+        debounceTime(debounce, scheduler),
+        map(({ surgeon }): Partial<WorklistQuery> => ({ surgeon: surgeon.trim() || undefined, page: 1 })),
       ),
       actions$.pipe(
         ofType(WorklistPageActions.queryChanged),

@@ -2,14 +2,19 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import type { PatientListItem } from '@shared/contracts/patients';
+import type { Role } from '@shared/domain/permissions';
+import { authFeature } from '../../auth/state/auth.feature';
 import { CLOCK } from '../../core/clock';
 import { aPatient } from '../../testing/fixtures';
 import { WorklistPageActions } from '../state/worklist-page.actions';
@@ -36,7 +41,7 @@ describe('WorklistPage', () => {
     latestBackNrs: 5,
     baselineBackNrs: 8,
     openRedFlag: true,
-    nextFollowUpDue: '2025-05-20',
+    nextFollowUpDue: '2025-05-01',
   });
   const brown = aPatient({ familyName: 'Brown', givenName: 'Lee', openRedFlag: false });
 
@@ -46,6 +51,7 @@ describe('WorklistPage', () => {
     total?: number | null;
     loading?: boolean;
     error?: string | null;
+    role?: Role | null;
   }
 
   async function render(view: View = {}): Promise<void> {
@@ -54,6 +60,7 @@ describe('WorklistPage', () => {
     store.overrideSelector(worklistFeature.selectTotal, view.total === undefined ? 2 : view.total);
     store.overrideSelector(worklistFeature.selectLoading, view.loading ?? false);
     store.overrideSelector(worklistFeature.selectError, view.error ?? null);
+    store.overrideSelector(authFeature.selectRole, view.role === undefined ? 'nurse' : view.role);
     fixture = TestBed.createComponent(WorklistPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
@@ -87,27 +94,27 @@ describe('WorklistPage', () => {
     const headers = await (await table.getHeaderRows())[0]?.getCellTextByIndex();
     expect(headers).toEqual([
       'Patient',
-      'Status',
       'Priority',
-      'Referred',
+      'Status',
       'Index surgery',
-      'Causes',
+      'Suspected causes',
       'Back NRS',
       'Leg NRS',
       'Red flag',
+      'Waiting',
       'Next follow-up',
+      'Actions',
     ]);
     const rows = await table.getCellTextByColumnName();
     expect(rows.name.text[0]).toContain('Okafor, Ada');
     expect(rows.name.text[0]).toContain('MRN MRN-77 · 65 y · Female');
     expect(rows.status.text[0]).toBe('Triage');
     expect(rows.priority.text[0]).toBe('Urgent');
-    expect(rows.referredOn.text[0]).toContain('1 May 2025');
+    expect(rows.referredOn.text[0]).toContain('since 1 May 2025');
     expect(rows.referredOn.text[0]).toContain('31 days waiting');
     expect(rows.surgeryDate.text[0]).toContain('Transforaminal lumbar interbody fusion (TLIF)');
     expect(rows.surgeryDate.text[0]).toContain('< 3 months');
-    expect(rows.causes.text[0]).toContain('PRE-DX');
-    expect(rows.causes.text[0]).toContain('Confirmed');
+    expect(rows.causes.text[0]).toContain('Incorrect diagnosis / wrong pain generator: Confirmed');
     expect(rows.backNrs.text[0]).toContain('5, 3 lower than baseline 8');
     expect(rows.redFlag.text[0]).toContain('Open red flag');
     expect(rows.redFlag.text[1]).toBe('None');
@@ -119,6 +126,92 @@ describe('WorklistPage', () => {
     await render();
     const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('a.patient-link');
     expect(link?.getAttribute('href')).toBe(`/patients/${okafor.id}`);
+  });
+
+  it("offers 'Record assessment' for each patient, named for the patient", async () => {
+    await render();
+    const link = await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Record assessment for Okafor, Ada"]' }));
+    expect(await (await link.host()).getAttribute('href')).toBe(`/patients/${okafor.id}/assess`);
+  });
+
+  it("hides 'Record assessment' from roles that may not record one", async () => {
+    await render({ role: null });
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '.assess' }))).toEqual([]);
+    const table = await loader.getHarness(MatTableHarness);
+    expect(await (await table.getHeaderRows())[0]?.getCellTextByIndex()).not.toContain('Actions');
+  });
+
+  it('filters by case status and suspected cause, back to page 1', async () => {
+    await render();
+    const [status, cause] = await loader.getAllHarnesses(MatSelectHarness);
+    await status.open();
+    await status.clickOptions({ text: 'Triage' });
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { status: ['triage'], page: 1 } }));
+    await cause.open();
+    const groups = await cause.getOptionGroups();
+    expect(await Promise.all(groups.map((g) => g.getLabelText()))).toEqual([
+      'Pre-operative',
+      'Operative',
+      'Post-operative',
+      'Undetermined',
+    ]);
+    await cause.clickOptions({ text: 'Epidural fibrosis (scar)' });
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { cause: ['POST-FIB'], page: 1 } }));
+  });
+
+  it("filters to 'my cases', open red flags and overdue follow-ups", async () => {
+    await render();
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: 'My cases' }))).check();
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { mine: true, page: 1 } }));
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: 'Follow-up overdue' }))).check();
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { overdue: true, page: 1 } }));
+  });
+
+  it('keeps the less used filters behind "More filters", open when one is set', async () => {
+    await render();
+    const more = (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('#more-filters');
+    expect(more?.hidden).toBeTrue();
+    await (await loader.getHarness(MatButtonHarness.with({ text: /More filters/ }))).click();
+    expect(more?.hidden).toBeFalse();
+    const surgeon = await loader.getHarness(MatInputHarness.with({ selector: '.surgeon input' }));
+    await surgeon.setValue('Osei');
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.surgeonChanged({ surgeon: 'Osei' }));
+    const pain = await loader.getHarness(MatSelectHarness.with({ selector: '.pain mat-select' }));
+    await pain.open();
+    await pain.clickOptions({ text: 'Leg: Severe (7-10)' });
+    expect(store.dispatch).toHaveBeenCalledWith(
+      WorklistPageActions.queryChanged({ changes: { painSite: 'leg', painBand: '7-10', page: 1 } }),
+    );
+  });
+
+  it('filters by referral date, typed the British way', async () => {
+    await render();
+    await (await loader.getHarness(MatButtonHarness.with({ text: /More filters/ }))).click();
+    const from = await loader.getHarness(MatInputHarness.with({ selector: '.date input' }));
+    await from.setValue('01/05/2025');
+    await (await from.host()).dispatchEvent('change');
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { referredFrom: '2025-05-01', page: 1 } }));
+  });
+
+  it('shows bookmarked referral dates as DD/MM/YYYY', async () => {
+    await render({ query: { ...DEFAULT_WORKLIST_QUERY, referredFrom: '2025-05-01' } });
+    const [from] = await loader.getAllHarnesses(MatInputHarness.with({ selector: '.date input' }));
+    expect(await from.getValue()).toBe('01/05/2025');
+  });
+
+  it('opens "More filters" for a bookmarked surgeon filter', async () => {
+    await render({ query: { ...DEFAULT_WORKLIST_QUERY, surgeon: 'Osei' } });
+    expect((fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('#more-filters')?.hidden).toBeFalse();
+  });
+
+  it('shows each active filter as a chip that removes it', async () => {
+    await render({ query: { ...DEFAULT_WORKLIST_QUERY, status: ['triage', 'assessment'], cause: ['POST-FIB'] } });
+    const chips = await loader.getAllHarnesses(MatChipHarness);
+    expect(await Promise.all(chips.map((c) => c.getText()))).toEqual(['Status: Triage', 'Status: Assessment', 'Cause: Epidural fibrosis']);
+    await chips[0]?.remove();
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { status: ['assessment'], page: 1 } }));
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Clear filters/ }))).click();
+    expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.filtersCleared());
   });
 
   it('shows progress while loading', async () => {
@@ -160,7 +253,7 @@ describe('WorklistPage', () => {
     await render({ query: { ...DEFAULT_WORKLIST_QUERY, sort: '-referredOn' } });
     const sort = await loader.getHarness(MatSortHarness);
     const active = await sort.getActiveHeader();
-    expect(await active?.getLabel()).toBe('Referred');
+    expect(await active?.getLabel()).toBe('Waiting');
     expect(await active?.getSortDirection()).toBe('desc');
   });
 

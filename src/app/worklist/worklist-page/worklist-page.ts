@@ -1,13 +1,15 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, linkedSignal } from '@angular/core';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton, MatIconAnchor, MatIconButton } from '@angular/material/button';
 import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox';
+import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
+import { MatOptgroup, MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import {
   MatCell,
@@ -21,36 +23,54 @@ import {
   MatRowDef,
   MatTable,
 } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '@shared/domain/case-status';
+import { can } from '@shared/domain/permissions';
+import { authFeature } from '../../auth/state/auth.feature';
 import { CLOCK, localIsoDate } from '../../core/clock';
+import { CauseChip } from '../../shared/ui/cause-chip/cause-chip';
 import { WorklistPageActions } from '../state/worklist-page.actions';
 import { worklistFeature } from '../state/worklist.feature';
-import { PAGE_SIZE_OPTIONS, hasFilters, parseSort, sameQuery, selectWorklistQuery } from '../worklist-query';
+import {
+  CAUSE_GROUPS,
+  PAIN_GROUPS,
+  PROCEDURE_OPTIONS,
+  STATUS_OPTIONS,
+  activeFilters,
+  hasMoreFilters,
+  painChoice,
+  painFromChoice,
+} from '../worklist-filters';
+import { PAGE_SIZE_OPTIONS, type WorklistQuery, hasFilters, parseSort, sameQuery, selectWorklistQuery } from '../worklist-query';
 import { type WorklistRow, toWorklistRow } from '../worklist-row';
+import { provideIsoDates } from '../../case/iso-date-adapter';
 
 /** Column ids; the sortable ones are also the API's sort keys. */
 export const WORKLIST_COLUMNS = [
   'name',
-  'status',
   'priority',
-  'referredOn',
+  'status',
   'surgeryDate',
   'causes',
   'backNrs',
   'legNrs',
   'redFlag',
+  'referredOn',
   'nextFollowUp',
 ] as const;
 
-/** `/worklist`: the clinic's patients, paged, sorted and filtered on the server. */
+type ListFilter = 'status' | 'cause' | 'procedure';
+type FlagFilter = 'mine' | 'redFlag' | 'overdue';
+
+/** `/worklist`: the clinic's patients, paged, sorted and filtered on the server; the query lives in the URL. */
 @Component({
   selector: 'app-worklist-page',
   imports: [
     DatePipe,
     NgTemplateOutlet,
     RouterLink,
+    CauseChip,
     MatTable,
     MatColumnDef,
     MatHeaderCell,
@@ -72,34 +92,60 @@ export const WORKLIST_COLUMNS = [
     MatInput,
     MatSelect,
     MatOption,
+    MatOptgroup,
     MatCheckbox,
+    MatChipSet,
+    MatChip,
+    MatChipRemove,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatButton,
+    MatIconAnchor,
+    MatTooltip,
     MatIconButton,
     MatIcon,
   ],
   templateUrl: './worklist-page.html',
   styleUrl: './worklist-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Datepickers with 'YYYY-MM-DD' values shown as DD/MM/YYYY (scoped here, not to the route: other panels keep theirs).
+  providers: [provideIsoDates()],
 })
 export class WorklistPage implements OnInit {
   private readonly store = inject(Store);
   private readonly today = localIsoDate(inject(CLOCK).now());
 
-  protected readonly columns = WORKLIST_COLUMNS;
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
-  protected readonly statuses = CASE_STATUSES.map((status) => ({ value: status, label: CASE_STATUS_LABELS[status] }));
+  protected readonly statuses = STATUS_OPTIONS;
+  protected readonly causeGroups = CAUSE_GROUPS;
+  protected readonly procedures = PROCEDURE_OPTIONS;
+  protected readonly painGroups = PAIN_GROUPS;
 
   protected readonly query = this.store.selectSignal(selectWorklistQuery, { equal: sameQuery });
   protected readonly loading = this.store.selectSignal(worklistFeature.selectLoading);
   protected readonly error = this.store.selectSignal(worklistFeature.selectError);
   protected readonly total = this.store.selectSignal(worklistFeature.selectTotal);
   private readonly patients = this.store.selectSignal(worklistFeature.selectAll);
+  private readonly role = this.store.selectSignal(authFeature.selectRole);
 
+  /** "Record assessment" only for roles that may record one. */
+  protected readonly columns = computed(() =>
+    can(this.role(), 'assessment.create') ? [...WORKLIST_COLUMNS, 'actions'] : [...WORKLIST_COLUMNS],
+  );
   protected readonly rows = computed(() => this.patients().map((patient) => toWorklistRow(patient, this.today)));
   protected readonly sort = computed(() => parseSort(this.query().sort));
   protected readonly filtered = computed(() => hasFilters(this.query()));
+  protected readonly chips = computed(() => activeFilters(this.query()));
+  protected readonly pain = computed(() => painChoice(this.query()));
   /** What the search field shows: the URL's search, until the user types. */
   protected readonly searchText = linkedSignal(() => this.query().q ?? '');
+  protected readonly surgeonText = linkedSignal(() => this.query().surgeon ?? '');
+  /** Opens by itself when the URL sets one of its filters; closes only when the user says so. */
+  protected readonly moreFiltersOpen = linkedSignal<boolean, boolean>({
+    source: () => hasMoreFilters(this.query()),
+    computation: (has, previous) => has || (previous?.value ?? false),
+  });
   /** Loaded, and nothing to show. */
   protected readonly empty = computed(() => !this.loading() && !this.error() && this.total() === 0);
   /** Patients match, but the page in the URL is past the last one. */
@@ -116,34 +162,51 @@ export class WorklistPage implements OnInit {
 
   protected clearSearch(): void {
     this.searchText.set('');
-    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { q: undefined, page: 1 } }));
+    this.change({ q: undefined });
+  }
+
+  protected surgeon(text: string): void {
+    this.surgeonText.set(text);
+    this.store.dispatch(WorklistPageActions.surgeonChanged({ surgeon: text }));
   }
 
   protected changeSort(sort: Sort): void {
     const field = sort.active;
     const value = sort.direction === 'desc' ? `-${field}` : field;
-    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { sort: value, page: 1 } }));
+    this.change({ sort: value });
   }
 
   protected changePage(event: PageEvent): void {
     this.store.dispatch(WorklistPageActions.queryChanged({ changes: { page: event.pageIndex + 1, pageSize: event.pageSize } }));
   }
 
-  protected filterStatus(change: MatSelectChange<CaseStatus[]>): void {
-    const status = change.value;
-    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { status: status.length ? status : undefined, page: 1 } }));
+  protected filterList(key: ListFilter, change: MatSelectChange<string[]>): void {
+    const values = change.value;
+    this.change({ [key]: values.length ? values : undefined });
   }
 
-  protected filterRedFlag(change: MatCheckboxChange): void {
-    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { redFlag: change.checked || undefined, page: 1 } }));
+  protected filterFlag(key: FlagFilter, change: MatCheckboxChange): void {
+    this.change({ [key]: change.checked || undefined });
   }
 
-  protected filterOverdue(change: MatCheckboxChange): void {
-    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { overdue: change.checked || undefined, page: 1 } }));
+  protected filterDate(key: 'referredFrom' | 'referredTo', value: string | null): void {
+    // A date that cannot be read (or an emptied field) clears the filter.
+    this.change({ [key]: value ?? undefined });
+  }
+
+  protected filterPain(change: MatSelectChange<string | null>): void {
+    this.change(painFromChoice(change.value));
+  }
+
+  protected removeFilter(remove: Partial<WorklistQuery>): void {
+    if ('q' in remove) this.searchText.set('');
+    if ('surgeon' in remove) this.surgeonText.set('');
+    this.change(remove);
   }
 
   protected clearFilters(): void {
     this.searchText.set('');
+    this.surgeonText.set('');
     this.store.dispatch(WorklistPageActions.filtersCleared());
   }
 
@@ -157,5 +220,10 @@ export class WorklistPage implements OnInit {
 
   protected trackRow(_index: number, row: WorklistRow): string {
     return row.id;
+  }
+
+  /** Any filter or sort change goes back to page 1. */
+  private change(changes: Partial<WorklistQuery>): void {
+    this.store.dispatch(WorklistPageActions.queryChanged({ changes: { ...changes, page: 1 } }));
   }
 }

@@ -1,0 +1,21 @@
+/**
+ * A fresh Idempotency-Key (a UUID) for one submission; a retry of the same submission sends the same key,
+ * so the server answers it once. `crypto.randomUUID` exists only in secure contexts; elsewhere the key is
+ * built from `crypto.getRandomValues`, which is available everywhere.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+let counter = 0;
+
+/** An id for one save request, so a dialog can follow its own request through the store. */
+export function nextRequestId(): string {
+  counter += 1;
+  return `plan-save-${Date.now().toString(36)}-${String(counter)}`;
+}
