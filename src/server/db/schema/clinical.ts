@@ -190,6 +190,8 @@ export const assessments = pgTable(
     // The partial covering index assessments (patient_id, recorded_at DESC) INCLUDE (back_nrs, leg_nrs, odi_score)
     // WHERE NOT entered_in_error is created in the migrations (drizzle cannot express INCLUDE): performance-notes.md item 1.
     index('assessments_source_identifier_idx').on(t.sourceIdentifier),
+    // A case's full history (valid and entered-in-error entries) for the chart's table view.
+    index('assessments_patient_all_idx').on(t.patientId, t.recordedAt),
   ],
 );
 

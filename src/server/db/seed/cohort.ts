@@ -1907,9 +1907,10 @@ function generatePatient(ctx: Ctx, n: number, rows: Rows, stats: PatientStats): 
       completedId = matched.id;
       updated = at(matched.day, 17 * 60 + 45);
       version = 2;
-    } else if (due + FOLLOW_UP_WINDOW_DAYS < today && rng.chance(0.3)) {
-      status = 'cancelled'; // missed and closed by the nurse
-      updated = at(Math.min(lastDay, due + FOLLOW_UP_WINDOW_DAYS + rng.int(1, 30)), 16 * 60);
+    } else if (due + FOLLOW_UP_WINDOW_DAYS < today && rng.chance(today - due > 100 ? 0.85 : 0.25)) {
+      // Missed: the nurse chases it, and closes most after a couple of months; some stay overdue.
+      status = 'cancelled';
+      updated = at(Math.min(lastDay, due + FOLLOW_UP_WINDOW_DAYS + rng.int(1, 80)), 16 * 60);
       version = 2;
     } else {
       status = 'due'; // upcoming, in its window, or overdue

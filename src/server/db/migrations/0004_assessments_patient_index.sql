@@ -1,0 +1,1 @@
+CREATE INDEX "assessments_patient_all_idx" ON "assessments" USING btree ("patient_id","recorded_at");
