@@ -27,6 +27,20 @@ function buildIsCurrent(): boolean {
   return SOURCES.every((s) => newestMtime(s) <= built);
 }
 
+// Refuse early (before any build) when another server holds the embedded data directory.
+if (!process.env['DATABASE_URL']) {
+  const { DataDirLockedError, lockDataDir } = await import('../src/server/db/lock');
+  try {
+    lockDataDir(process.env['DATA_DIR'] ?? './data').release();
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(`\nCannot start: ${e.message}\n`);
+      process.exit(3);
+    }
+    throw e;
+  }
+}
+
 if (!buildIsCurrent()) {
   console.log('Building the web app (first start, or its sources changed)...');
   const t0 = Date.now();
