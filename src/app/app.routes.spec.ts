@@ -79,8 +79,10 @@ describe('app routes', () => {
     expect(text()).toContain('Alex Jones');
     const nav = harness.routeNativeElement?.ownerDocument.querySelector('nav[aria-label="Main"]');
     expect(nav?.textContent).toContain('Worklist');
-    // Only sections with a route are listed (Follow-ups due has none yet).
-    expect(nav?.textContent).not.toContain('Follow-ups due');
+    // A nurse's sections only: never the managers' or administrators' pages.
+    expect(nav?.textContent).toContain('Follow-ups due');
+    expect(nav?.textContent).not.toContain('Outcomes');
+    expect(nav?.textContent).not.toContain('Audit log');
   });
 
   it('reloads when the URL query changes (bookmarks, back and forward)', async () => {
