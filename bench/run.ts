@@ -227,7 +227,10 @@ async function main(): Promise<number> {
       const r = await time(s, opts.warmup, opts.runs);
       results.push(r);
       if (process.stdout.isTTY) process.stdout.write(`\r  ${results.length}/${list.length} ${s.name} (${s.layer})`.padEnd(90));
-      else console.error(`  ${results.length}/${list.length} ${s.name} (${s.layer}): ${r.error ? `error: ${r.error}` : `p50 ${r.p50.toFixed(1)} ms`}`);
+      else
+        console.error(
+          `  ${results.length}/${list.length} ${s.name} (${s.layer}): ${r.error ? `error: ${r.error}` : `p50 ${r.p50.toFixed(1)} ms`}`,
+        );
     }
     if (process.stdout.isTTY) process.stdout.write(`\r${' '.repeat(90)}\r`);
     console.log(table(results));

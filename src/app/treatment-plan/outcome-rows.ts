@@ -44,7 +44,7 @@ export interface OutcomeRow {
 const STATUS_LABELS: Readonly<Record<OutcomeRowKind, string>> = {
   baseline: 'Before the start',
   completed: 'Assessed',
-  due: 'Not yet due',
+  due: 'Outstanding',
   missed: 'Missed',
   cancelled: 'Cancelled',
 };
@@ -114,7 +114,6 @@ export function outcomeRows(outcome: PlanItemOutcome): OutcomeRow[] {
       const when = kind === 'due' ? `Due ${formatDay(f.dueOn)}` : `Was due ${formatDay(f.dueOn)}`;
       rows.push({
         ...base,
-        statusLabel: kind === 'due' ? 'Due' : base.statusLabel,
         when,
         back: emptyPain(text),
         leg: emptyPain(text),

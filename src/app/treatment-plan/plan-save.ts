@@ -85,6 +85,8 @@ export function controlError(control: AbstractControl | null): string | null {
   const errors = control?.errors;
   if (!errors) return null;
   if (typeof errors['server'] === 'string') return errors['server'];
+  // A datepicker could not read what was typed (its value is then empty, so the required rule would mislead).
+  if (errors['matDatepickerParse']) return 'Enter the date as DD/MM/YYYY';
   // The shared rule's own message says more than "Required" (e.g. "Give the reason the treatment was stopped").
   if (typeof errors['zod'] === 'string') return errors['zod'];
   if (errors['required']) return 'Required';

@@ -214,7 +214,9 @@ function historyValue(field: string, value: unknown, clinicians: readonly Clinic
   if (value === null || value === undefined || value === '') return '—';
   switch (field) {
     case 'status':
-      return typeof value === 'string' && value in PLAN_ITEM_STATUS_LABELS ? PLAN_ITEM_STATUS_LABELS[value as PlanItemStatus] : plain(value);
+      return typeof value === 'string' && value in PLAN_ITEM_STATUS_LABELS
+        ? PLAN_ITEM_STATUS_LABELS[value as PlanItemStatus]
+        : plain(value);
     case 'treatmentCode':
       return treatmentName(plain(value));
     case 'plannedOn':

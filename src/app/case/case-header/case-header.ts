@@ -6,12 +6,13 @@ import { RouterLink } from '@angular/router';
 import type { Patient } from '@shared/contracts/patients';
 import { CASE_STATUS_LABELS, REFERRAL_PRIORITY_LABELS, SEX_LABELS } from '@shared/domain/case-status';
 import { ageOn } from '../../worklist/worklist-row';
+import { FhirExportButton } from '../../fhir-import/fhir-export-button/fhir-export-button';
 import { indexSurgery, sinceSurgery } from '../case-facts';
 
 /** Who the case is about, where it stands, and an urgent banner while a red flag is open. */
 @Component({
   selector: 'app-case-header',
-  imports: [DatePipe, RouterLink, MatAnchor, MatIcon],
+  imports: [DatePipe, RouterLink, MatAnchor, MatIcon, FhirExportButton],
   templateUrl: './case-header.html',
   styleUrl: './case-header.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

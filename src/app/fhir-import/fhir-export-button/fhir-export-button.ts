@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { Store } from '@ngrx/store';
@@ -24,8 +24,9 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FhirExportButton {
-  private readonly api = inject(FhirExportApi);
-  private readonly saver = inject(FileSaver);
+  // The API (and with it HttpClient) is looked up on the first click: the button sits in the case header, whose
+  // page and specs need no HTTP for it otherwise.
+  private readonly injector = inject(Injector);
   private readonly role = inject(Store).selectSignal(authFeature.selectRole);
 
   readonly patientId = input.required<string>();
@@ -50,9 +51,9 @@ export class FhirExportButton {
     this.error.set(null);
     this.done.set('');
     try {
-      const { blob, filename } = await firstValueFrom(this.api.exportBundle(patientId));
+      const { blob, filename } = await firstValueFrom(this.injector.get(FhirExportApi).exportBundle(patientId));
       const name = filename ?? `fbss-${this.mrn() ?? patientId}.fhir.json`;
-      this.saver.save(blob, name);
+      this.injector.get(FileSaver).save(blob, name);
       this.done.set(`FHIR bundle downloaded as ${name}.`);
     } catch (error) {
       this.error.set(exportFailure(error));

@@ -20,7 +20,8 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOptgroup, MatOption, MatSelect } from '@angular/material/select';
@@ -30,6 +31,7 @@ import { AddPlanItemBody } from '@shared/contracts/plans';
 import { CAUSE_STATUS_LABELS } from '@shared/domain/causes';
 import { TREATMENT_CATEGORY_LABELS, type TreatmentCode, treatmentByCode } from '@shared/domain/treatments';
 import { authFeature } from '../../auth/state/auth.feature';
+import { provideIsoDates } from '../../case/iso-date-adapter';
 import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
 import { zodValidator } from '../../shared/forms/zod-validator';
 import { newIdempotencyKey } from '../idempotency-key';
@@ -64,6 +66,10 @@ export interface AddItemDialogData {
     MatHint,
     MatError,
     MatInput,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatSuffix,
     MatSelect,
     MatOption,
     MatOptgroup,
@@ -73,6 +79,8 @@ export interface AddItemDialogData {
   ],
   templateUrl: './add-item-dialog.html',
   styleUrl: './dialog.scss',
+  // Clinical dates: 'YYYY-MM-DD' values, shown and typed as DD/MM/YYYY whatever the browser's language.
+  providers: [provideIsoDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AddItemDialog {
@@ -101,7 +109,8 @@ export class AddItemDialog {
       REQUIRED,
       (control: AbstractControl) => (control.value === null ? null : zodValidator(AddPlanItemBody.shape.treatmentCode)(control)),
     ]),
-    plannedOn: new FormControl<string>('', { nonNullable: true }),
+    // Null when empty: the date adapter reads '' as an unreadable date.
+    plannedOn: new FormControl<string | null>(null),
     // The server defaults to the caller when none is chosen; a specialist sees themself pre-selected.
     responsibleClinicianId: new FormControl<string | null>(this.user()?.role === 'specialist' ? (this.user()?.id ?? null) : null),
     addressesCauses: new FormControl<string[]>([...this.data.addressesCauses], { nonNullable: true }),

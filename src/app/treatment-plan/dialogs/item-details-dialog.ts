@@ -20,7 +20,8 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -29,6 +30,7 @@ import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
 import type { FieldError } from '@shared/contracts/problem';
 import { CAUSE_STATUS_LABELS } from '@shared/domain/causes';
 import { CLOCK, localIsoDate } from '../../core/clock';
+import { provideIsoDates } from '../../case/iso-date-adapter';
 import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
 import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
 import { causeName, treatmentName } from '../plan-view';
@@ -59,6 +61,10 @@ const shape = UpdatePlanItemBody.shape;
     MatHint,
     MatError,
     MatInput,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatSuffix,
     MatSelect,
     MatOption,
     MatButton,
@@ -67,6 +73,8 @@ const shape = UpdatePlanItemBody.shape;
   ],
   templateUrl: './item-details-dialog.html',
   styleUrl: './dialog.scss',
+  // Clinical dates: 'YYYY-MM-DD' values, shown and typed as DD/MM/YYYY whatever the browser's language.
+  providers: [provideIsoDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ItemDetailsDialog {
@@ -101,16 +109,15 @@ export class ItemDetailsDialog {
   protected readonly unchanged = signal(false);
 
   protected readonly form = new FormGroup({
-    plannedOn: new FormControl(this.item.plannedOn ?? '', { nonNullable: true }),
-    startedOn: new FormControl(this.item.startedOn ?? '', {
-      nonNullable: true,
+    // Null when empty: the date adapter reads '' as an unreadable date.
+    plannedOn: new FormControl<string | null>(this.item.plannedOn),
+    startedOn: new FormControl<string | null>(this.item.startedOn, {
       validators: [
         REQUIRED,
         dateRule({ required: 'Give the start date', max: () => this.today, maxMessage: 'A start date cannot be in the future' }),
       ],
     }),
-    endedOn: new FormControl(this.item.endedOn ?? '', {
-      nonNullable: true,
+    endedOn: new FormControl<string | null>(this.item.endedOn, {
       validators: [
         REQUIRED,
         dateRule({
@@ -163,8 +170,8 @@ export class ItemDetailsDialog {
     const item = this.item;
     const out: Omit<UpdatePlanItemBody, 'version'> = {};
     if (c.plannedOn.enabled && (c.plannedOn.value || null) !== item.plannedOn) out.plannedOn = c.plannedOn.value || null;
-    if (c.startedOn.enabled && c.startedOn.value !== item.startedOn) out.startedOn = c.startedOn.value;
-    if (c.endedOn.enabled && c.endedOn.value !== item.endedOn) out.endedOn = c.endedOn.value;
+    if (c.startedOn.enabled && c.startedOn.value && c.startedOn.value !== item.startedOn) out.startedOn = c.startedOn.value;
+    if (c.endedOn.enabled && c.endedOn.value && c.endedOn.value !== item.endedOn) out.endedOn = c.endedOn.value;
     if (c.responsibleClinicianId.value !== item.responsibleClinicianId) out.responsibleClinicianId = c.responsibleClinicianId.value;
     const causes = [...c.addressesCauses.value].sort();
     if (JSON.stringify(causes) !== JSON.stringify([...item.addressesCauses].sort()))

@@ -60,14 +60,24 @@ describe('ItemStatusDialog (Start, Complete, Stop, Cancel)', () => {
     await render(item, 'start');
     expect(title()).toBe('Start: Spinal cord stimulation trial');
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('scheduled 1, 3, 6, 12 and 24 months after the start date');
-    expect(await (await input('Start date'))?.getValue()).toBe('2025-06-01');
+    expect(await (await input('Start date'))?.getValue()).toBe('01/06/2025');
     await submit('Start treatment');
     expect(lastAction()?.body).toEqual({ version: 1, status: 'active', startedOn: '2025-06-01' });
   });
 
+  it('reads dates the British way, and says so when it cannot', async () => {
+    await render(anItem({ status: 'planned' }), 'start');
+    await (await input('Start date'))?.setValue('3/5/2025');
+    await submit('Start treatment');
+    expect(lastAction()?.body).toEqual({ version: 1, status: 'active', startedOn: '2025-05-03' });
+    await (await input('Start date'))?.setValue('May 3rd');
+    await (await input('Start date'))?.blur();
+    expect(await (await field('Start date')).getTextErrors()).toEqual(['Enter the date as DD/MM/YYYY']);
+  });
+
   it('refuses a start date in the future', async () => {
     await render(anItem({ status: 'planned' }), 'start');
-    await (await input('Start date'))?.setValue('2025-06-09');
+    await (await input('Start date'))?.setValue('09/06/2025');
     await submit('Start treatment');
     expect(store.dispatch).not.toHaveBeenCalled();
     expect(await (await field('Start date')).getTextErrors()).toEqual(['A start date cannot be in the future: plan it instead']);
@@ -93,10 +103,10 @@ describe('ItemStatusDialog (Start, Complete, Stop, Cancel)', () => {
 
   it('completes on an end date not before the start, with an outcome note', async () => {
     await render(anItem({ status: 'active', startedOn: '2025-05-01' }), 'complete');
-    await (await input('End date'))?.setValue('2025-04-30');
+    await (await input('End date'))?.setValue('30/04/2025');
     await submit('Mark completed');
     expect(await (await field('End date')).getTextErrors()).toEqual(['The end cannot be before the start']);
-    await (await input('End date'))?.setValue('2025-05-31');
+    await (await input('End date'))?.setValue('31/05/2025');
     await (await input(/Outcome note/))?.setValue('Good response');
     await submit('Mark completed');
     expect(lastAction()?.body).toEqual({ version: 1, status: 'completed', endedOn: '2025-05-31', outcomeNote: 'Good response' });

@@ -9,7 +9,8 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
@@ -17,6 +18,7 @@ import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
 import type { FieldError } from '@shared/contracts/problem';
 import { treatmentByCode } from '@shared/domain/treatments';
 import { CLOCK, localIsoDate } from '../../core/clock';
+import { provideIsoDates } from '../../case/iso-date-adapter';
 import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
 import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
 import { ITEM_ACTION_TARGETS, type ItemAction, formatDay, scheduleText, treatmentName } from '../plan-view';
@@ -65,12 +67,18 @@ const shape = UpdatePlanItemBody.shape;
     MatHint,
     MatError,
     MatInput,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatSuffix,
     MatButton,
     MatProgressBar,
     SaveProblem,
   ],
   templateUrl: './item-status-dialog.html',
   styleUrl: './dialog.scss',
+  // Clinical dates: 'YYYY-MM-DD' values, shown and typed as DD/MM/YYYY whatever the browser's language.
+  providers: [provideIsoDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ItemStatusDialog {

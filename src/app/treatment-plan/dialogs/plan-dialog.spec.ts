@@ -130,6 +130,16 @@ describe('PlanDialog (plan editor: goals)', () => {
     expect(dialogRef.close).toHaveBeenCalledWith(true);
   });
 
+  it('completes the active plan without a new one, after saying what happens', async () => {
+    await render({ mode: 'complete', patientId: PATIENT_ID, plan: aPlan({ version: 2 }) });
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('is marked completed and kept as history');
+    expect(await loader.getAllHarnesses(MatFormFieldHarness)).toEqual([]);
+    await submit('Mark plan completed');
+    expect(lastAction()).toEqual(
+      jasmine.objectContaining({ type: TreatmentPlanPanelActions.planCompletionSubmitted.type, planId: aPlan().id, version: 2 }),
+    );
+  });
+
   it('puts the server’s field errors next to their fields (400)', async () => {
     await render({ mode: 'edit', patientId: PATIENT_ID, plan: aPlan() });
     await submit('Save goals');

@@ -28,15 +28,23 @@ import { SaveProblem } from './save-problem';
 import { trackSave } from './save-tracker';
 
 export interface PlanDialogData {
-  /** 'new': the first plan; 'replace': a new plan that completes the active one; 'edit': the active plan's goals. */
-  readonly mode: 'new' | 'replace' | 'edit';
+  /**
+   * 'new': the first plan; 'replace': a new plan that completes the active one; 'edit': the active plan's goals;
+   * 'complete': the active plan marked completed, with no new plan.
+   */
+  readonly mode: 'new' | 'replace' | 'edit' | 'complete';
   readonly patientId: string;
   /** The active plan ('replace' and 'edit'). */
   readonly plan: TreatmentPlan | null;
 }
 
-const TITLES = { new: 'New treatment plan', replace: 'Replace the active plan', edit: 'Edit the plan goals' } as const;
-const SUBMIT = { new: 'Create plan', replace: 'Replace active plan', edit: 'Save goals' } as const;
+const TITLES = {
+  new: 'New treatment plan',
+  replace: 'Replace the active plan',
+  edit: 'Edit the plan goals',
+  complete: 'Complete the treatment plan',
+} as const;
+const SUBMIT = { new: 'Create plan', replace: 'Replace active plan', edit: 'Save goals', complete: 'Mark plan completed' } as const;
 
 /** Goals of a plan: creating the first plan, replacing the active one (confirmed here), or editing its goals. */
 @Component({
@@ -85,7 +93,7 @@ export class PlanDialog {
   protected readonly form = goalsForm(this.data.mode === 'edit' ? (this.data.plan?.goals ?? []) : []);
 
   constructor() {
-    if (this.data.mode !== 'edit' && this.form.controls.goals.length === 0) this.addGoal(false);
+    if ((this.data.mode === 'new' || this.data.mode === 'replace') && this.form.controls.goals.length === 0) this.addGoal(false);
     effect(() => {
       const failure = this.save.request()?.failure ?? null;
       untracked(() => {
@@ -115,6 +123,14 @@ export class PlanDialog {
 
   protected submit(): void {
     if (this.save.pending()) return;
+    const { patientId, plan } = this.data;
+    if (this.data.mode === 'complete' && plan) {
+      const requestId = this.save.start();
+      this.store.dispatch(
+        TreatmentPlanPanelActions.planCompletionSubmitted({ requestId, patientId, planId: plan.id, version: plan.version }),
+      );
+      return;
+    }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.cdr.markForCheck();
@@ -125,7 +141,6 @@ export class PlanDialog {
     }
     const goals = goalsValue(this.form.controls.goals);
     const requestId = this.save.start();
-    const { patientId, plan } = this.data;
     if (this.data.mode === 'edit' && plan) {
       this.store.dispatch(
         TreatmentPlanPanelActions.goalsSubmitted({ requestId, patientId, planId: plan.id, version: plan.version, goals }),

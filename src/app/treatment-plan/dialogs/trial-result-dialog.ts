@@ -23,6 +23,7 @@ import {
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
@@ -30,6 +31,7 @@ import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
 import type { FieldError } from '@shared/contracts/problem';
 import { SCS_TRIAL_SUCCESS_RELIEF_PCT, isScsTrialSuccess } from '@shared/domain/treatments';
 import { CLOCK, localIsoDate } from '../../core/clock';
+import { provideIsoDates } from '../../case/iso-date-adapter';
 import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
 import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
 import { formatDay } from '../plan-view';
@@ -77,6 +79,9 @@ function reliefValidator(control: AbstractControl<number | null>): ValidationErr
     MatError,
     MatSuffix,
     MatInput,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatCheckbox,
     MatButton,
     MatIcon,
@@ -85,6 +90,8 @@ function reliefValidator(control: AbstractControl<number | null>): ValidationErr
   ],
   templateUrl: './trial-result-dialog.html',
   styleUrl: './dialog.scss',
+  // Clinical dates: 'YYYY-MM-DD' values, shown and typed as DD/MM/YYYY whatever the browser's language.
+  providers: [provideIsoDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TrialResultDialog {

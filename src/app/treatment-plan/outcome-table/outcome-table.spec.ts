@@ -27,7 +27,7 @@ describe('OutcomeTable', () => {
       'Baseline3 Jan 2025Before the start',
       '1 monthWas due 10 Feb 2025Missed',
       '3 months12 Apr 2025Assessed',
-      '6 monthsDue 10 Jul 2025Due',
+      '6 monthsDue 10 Jul 2025Outstanding',
     ]);
   });
 

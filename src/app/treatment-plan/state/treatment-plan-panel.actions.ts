@@ -11,6 +11,8 @@ export const TreatmentPlanPanelActions = createActionGroup({
     'Reload Clicked': props<{ patientId: string }>(),
     'Plan Submitted': props<{ requestId: string; patientId: string; goals: PlanGoal[]; replaceActive: boolean; idempotencyKey: string }>(),
     'Goals Submitted': props<{ requestId: string; patientId: string; planId: string; version: number; goals: PlanGoal[] }>(),
+    /** The active plan marked completed (kept as history) without a new one. */
+    'Plan Completion Submitted': props<{ requestId: string; patientId: string; planId: string; version: number }>(),
     'Item Submitted': props<{ requestId: string; patientId: string; planId: string; body: AddPlanItemBody; idempotencyKey: string }>(),
     'Item Change Submitted': props<{ requestId: string; patientId: string; itemId: string; body: UpdatePlanItemBody }>(),
   },

@@ -176,6 +176,20 @@ describe('treatment plan effects', () => {
     expect(failed.failure.fieldErrors).toEqual([{ path: 'stopReason', message: 'Give the reason the treatment was stopped' }]);
   });
 
+  it('completes the active plan on the version the specialist saw', () => {
+    api.updatePlan.and.returnValue(of(aPlan({ status: 'completed', version: 2 })));
+    const submitted = TreatmentPlanPanelActions.planCompletionSubmitted({
+      requestId: 'r',
+      patientId: PATIENT_ID,
+      planId: PLAN_ID,
+      version: 1,
+    });
+    expect(collect(saveGoals(new Actions(of(submitted)), storeWith({}), api))).toEqual([
+      PlansApiActions.planSaved({ requestId: 'r', patientId: PATIENT_ID, plan: aPlan({ status: 'completed', version: 2 }) }),
+    ]);
+    expect(api.updatePlan).toHaveBeenCalledOnceWith(PATIENT_ID, PLAN_ID, { version: 1, status: 'completed' });
+  });
+
   it('saves goals on the version the specialist saw; a 409 lists the goals now saved', () => {
     const base = aPlan();
     api.updatePlan.and.returnValue(throwError(() => conflictError(aPlan({ goals: [], version: 2 }))));

@@ -103,14 +103,19 @@ export const createPlan = createEffect(
   { functional: true },
 );
 
-/** The active plan's goals, conditional on the version the specialist saw (409: what changed). */
+/** The active plan's goals, or its completion, conditional on the version the specialist saw (409: what changed). */
 export const saveGoals = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(PlansApi)) => {
     return actions$.pipe(
-      ofType(TreatmentPlanPanelActions.goalsSubmitted),
+      ofType(TreatmentPlanPanelActions.goalsSubmitted, TreatmentPlanPanelActions.planCompletionSubmitted),
       withLatestFrom(store.select(treatmentPlanFeature.selectEntities)),
-      mergeMap(([{ requestId, patientId, planId, version, goals }, plans]) =>
-        api.updatePlan(patientId, planId, { version, goals }).pipe(
+      mergeMap(([action, plans]) => {
+        const { requestId, patientId, planId, version } = action;
+        const change =
+          action.type === TreatmentPlanPanelActions.goalsSubmitted.type
+            ? { version, goals: action.goals }
+            : { version, status: 'completed' as const };
+        return api.updatePlan(patientId, planId, change).pipe(
           map((plan) => PlansApiActions.planSaved({ requestId, patientId, plan })),
           catchError((error: unknown) => {
             const failure = saveFailure(error);
@@ -118,8 +123,8 @@ export const saveGoals = createEffect(
             const conflict = failure.status === 409 ? (current ? planConflict(plans[planId], current) : NO_DETAILS) : null;
             return of(PlansApiActions.saveFailed({ requestId, patientId, failure, conflict }));
           }),
-        ),
-      ),
+        );
+      }),
     );
   },
   { functional: true },

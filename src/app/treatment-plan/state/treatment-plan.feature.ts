@@ -108,6 +108,7 @@ export const treatmentPlanFeature = createFeature({
     on(
       TreatmentPlanPanelActions.planSubmitted,
       TreatmentPlanPanelActions.goalsSubmitted,
+      TreatmentPlanPanelActions.planCompletionSubmitted,
       TreatmentPlanPanelActions.itemSubmitted,
       TreatmentPlanPanelActions.itemChangeSubmitted,
       (state, { requestId }): TreatmentPlanState => ({ ...state, saves: { ...state.saves, [requestId]: PENDING_SAVE } }),

@@ -2,7 +2,8 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatDialog } from '@angular/material/dialog';
+import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
+import { EMPTY } from 'rxjs';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import type { PlanItemOutcome, TreatmentPlan } from '@shared/contracts/plans';
 import type { Role } from '@shared/domain/permissions';
@@ -71,6 +72,7 @@ describe('TreatmentPlanPanel', () => {
 
   beforeEach(() => {
     dialog = jasmine.createSpyObj<MatDialog>('MatDialog', ['open']);
+    dialog.open.and.returnValue({ afterClosed: () => EMPTY } as unknown as MatDialogRef<unknown>);
     TestBed.configureTestingModule({
       imports: [TreatmentPlanPanel],
       providers: [

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, type Type, computed, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, type Type, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -54,6 +54,7 @@ export class TreatmentPlanPanel {
   private readonly registered = inject(TreatmentPlanStateRegistry).ensure();
   private readonly store = inject(Store);
   private readonly dialog = inject(MatDialog);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** The case's patient id. */
   readonly patientId = input.required<string>();
@@ -106,6 +107,10 @@ export class TreatmentPlanPanel {
     this.open(DIALOGS.plan, { mode: 'edit', patientId: this.patientId(), plan } satisfies PlanDialogData);
   }
 
+  protected completePlan(plan: TreatmentPlan): void {
+    this.open(DIALOGS.plan, { mode: 'complete', patientId: this.patientId(), plan } satisfies PlanDialogData);
+  }
+
   protected addItem(plan: TreatmentPlan): void {
     this.open(DIALOGS.addItem, {
       patientId: this.patientId(),
@@ -123,22 +128,26 @@ export class TreatmentPlanPanel {
       case 'complete':
       case 'stop':
       case 'cancel':
-        this.open(DIALOGS.status, { patientId, item, action: command } satisfies ItemStatusDialogData);
+        this.open(DIALOGS.status, { patientId, item, action: command } satisfies ItemStatusDialogData, `item-${item.id}`);
         break;
       case 'trial':
-        this.open(DIALOGS.trial, { patientId, item } satisfies TrialResultDialogData);
+        this.open(DIALOGS.trial, { patientId, item } satisfies TrialResultDialogData, `item-${item.id}`);
         break;
       case 'implant':
-        this.open(DIALOGS.addItem, {
-          patientId,
-          planId: plan.id,
-          only: SCS_IMPLANT_CODES,
-          title: 'Plan the permanent implant',
-          addressesCauses: item.addressesCauses,
-        } satisfies AddItemDialogData);
+        this.open(
+          DIALOGS.addItem,
+          {
+            patientId,
+            planId: plan.id,
+            only: SCS_IMPLANT_CODES,
+            title: 'Plan the permanent implant',
+            addressesCauses: item.addressesCauses,
+          } satisfies AddItemDialogData,
+          `item-${item.id}`,
+        );
         break;
       case 'edit':
-        this.open(DIALOGS.details, { patientId, item } satisfies ItemDetailsDialogData);
+        this.open(DIALOGS.details, { patientId, item } satisfies ItemDetailsDialogData, `item-${item.id}`);
         break;
     }
   }
@@ -146,10 +155,14 @@ export class TreatmentPlanPanel {
   /** Is a dialog on its way (its code loading)? A second click meanwhile opens nothing more. */
   private opening = false;
 
-  private open(load: () => Promise<Type<unknown>>, data: unknown): void {
+  /**
+   * Opens a dialog once its code has loaded. Focus goes back to the button that opened it; when that button is gone
+   * (after "Start", the item offers "Complete" instead), to `fallbackFocus` (an element id: the item's or the panel's
+   * heading), so keyboard users stay where they were.
+   */
+  private open(load: () => Promise<Type<unknown>>, data: unknown, fallbackFocus = 'plan-panel-title'): void {
     if (this.opening) return;
     this.opening = true;
-    // Focus goes back to the button that opened the dialog when it closes.
     const trigger = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     void load()
       .then((component) => {
@@ -160,7 +173,13 @@ export class TreatmentPlanPanel {
           autoFocus: 'first-tabbable',
           restoreFocus: trigger ?? true,
         });
-        return ref;
+        ref.afterClosed().subscribe(() => {
+          setTimeout(() => {
+            const active = document.activeElement;
+            if (active && active !== document.body && active.isConnected) return;
+            this.host.nativeElement.querySelector<HTMLElement>(`#${fallbackFocus}`)?.focus();
+          });
+        });
       })
       .finally(() => {
         this.opening = false;
