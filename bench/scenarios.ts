@@ -46,6 +46,16 @@ export const WORKLISTS: readonly { name: string; query: Record<string, string | 
   { name: 'worklist, overdue follow-up', query: { overdue: 'true' } },
 ];
 
+/** The managers' dashboard, whole clinic and with each kind of filter (issue #7: p95 <= 500 ms for any filter). */
+export const DASHBOARDS: readonly { name: string; query: Record<string, string | string[]> }[] = [
+  { name: '', query: {} },
+  { name: 'spinal cord stimulation', query: { treatment: ['SCS-TRIAL', 'SCS-IMPLANT', 'SCS-10KHZ'] } },
+  { name: 'cause = POST-FIB', query: { cause: 'POST-FIB' } },
+  { name: 'status = treatment + follow-up', query: { status: ['treatment', 'follow-up'] } },
+  { name: 'referred in the last 2 years', query: { referredFrom: '2024-11-25' } },
+  { name: 'index procedure = TLIF', query: { procedure: 'TLIF' } },
+];
+
 function queryString(q: Record<string, string | string[]>): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
@@ -101,11 +111,14 @@ export function scenarios(b: BenchContext): Scenario[] {
         ).length,
     },
     { name: 'follow-ups overdue', layer: 'API', run: async () => countOf(await getJson(b, '/api/follow-ups?due=overdue')) },
-    {
-      name: 'outcomes dashboard (manager)',
-      layer: 'API',
-      run: async () => countOf(await getJson(b, '/api/outcomes/dashboard', 'manager')),
-    },
+    { name: 'follow-ups due this week', layer: 'API', run: async () => countOf(await getJson(b, '/api/follow-ups?due=week')) },
+    ...[...DASHBOARDS, { name: 'one clinician', query: { clinician: b.ctx.userId } }].map(
+      (d): Scenario => ({
+        name: `outcomes dashboard${d.name ? `, ${d.name}` : ''} (manager)`,
+        layer: 'API',
+        run: async () => countOf(await getJson(b, `/api/outcomes/dashboard${queryString(d.query)}`, 'manager')),
+      }),
+    ),
     {
       // performance-notes.md: 6-month responder rates per treatment over all patients, live over raw assessments.
       name: '6-month leg responders per treatment, live',

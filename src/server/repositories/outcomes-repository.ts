@@ -4,7 +4,7 @@ import { ODI_CHANGE_BINS } from '../../shared/contracts/outcomes';
 import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/case-status';
 import type { CauseCode } from '../../shared/domain/causes';
 import { FOLLOW_UP_WINDOW_DAYS, addDays, addMonthsClamped } from '../../shared/domain/follow-up';
-import { PAIN30_PCT, PAIN50_PCT } from '../../shared/domain/pain';
+import { PAIN30_PCT, PAIN50_PCT, THRESHOLD_EPSILON } from '../../shared/domain/pain';
 import { isSuppressed, meanInterval, wilsonInterval } from '../../shared/domain/stats';
 import type { TreatmentCode } from '../../shared/domain/treatments';
 import { execRows, present, type Db } from '../db/client';
@@ -35,29 +35,34 @@ export class OutcomesRepository {
     private readonly today: () => string,
   ) {}
 
-  private patientFilter(q: OutcomesQuery): SQL {
+  /**
+   * The patients a dashboard covers, as a WHERE over patient_facts p (migration 0005: the patient's filter
+   * dimensions and summaries of causes, treatments, follow-ups, referrals and red flags, kept by triggers), so
+   * each aggregate below is one pass over patient_facts or outcome_summaries with no joins (performance-notes.md item 5).
+   */
+  private patientWhere(q: OutcomesQuery): { where: SQL; filtered: boolean } {
     const w: SQL[] = [sql`not p.entered_in_error`];
     if (q.referredFrom) w.push(sql`p.referred_on >= ${q.referredFrom}::date`);
     if (q.referredTo) w.push(sql`p.referred_on <= ${q.referredTo}::date`);
     if (q.procedure?.length) w.push(sql`p.index_procedure = any(${textArray(q.procedure)})`);
     if (q.status?.length) w.push(sql`p.status = any(${textArray(q.status)})`);
     if (q.clinician) w.push(sql`p.responsible_specialist_id = ${q.clinician}`);
-    if (q.cause?.length) {
-      w.push(sql`exists (select 1 from cause_tags c where c.patient_id = p.id and c.code = any(${textArray(q.cause)}) and not c.entered_in_error and c.status <> 'refuted')`);
-    }
-    if (q.treatment?.length) {
-      w.push(sql`exists (select 1 from plan_items i where i.patient_id = p.id and i.treatment_code = any(${textArray(q.treatment)}) and not i.entered_in_error)`);
-    }
-    return sql`fp as materialized (select p.id, p.status, p.referred_on from patients p where ${sql.join(w, sql` and `)})`;
+    // A suspected cause: a valid tag that is not refuted.
+    if (q.cause?.length) w.push(sql`p.cause_codes && ${textArray(q.cause)}`);
+    // A treatment: any valid plan item of it, whatever its status.
+    if (q.treatment?.length) w.push(sql`p.treatment_codes && ${textArray(q.treatment)}`);
+    return { where: sql.join(w, sql` and `), filtered: w.length > 1 };
   }
 
   async dashboard(q: OutcomesQuery): Promise<OutcomesDashboard> {
     const today = this.today();
     const closed = addDays(today, -FOLLOW_UP_WINDOW_DAYS);
     const monthStart = `${today.slice(0, 7)}-01`;
-    const fp = this.patientFilter(q);
-    const itemFilter = q.treatment?.length ? sql`and s.treatment_code = any(${textArray(q.treatment)})` : sql``;
+    const { where, filtered } = this.patientWhere(q);
 
+    // Tiles, in one pass over patient_facts. Follow-up completion counts follow-ups by their due day: completed
+    // ones due by today, and ones still due whose window has closed (overdue). width_bucket(d, sorted dates)
+    // is the number of dates <= d.
     const [tiles] = await execRows<{
       active: number;
       new_month: number;
@@ -65,36 +70,35 @@ export class OutcomesRepository {
       median_days: number | null;
       median_n: number;
       fu_completed: number;
-      fu_due: number;
+      fu_overdue: number;
     }>(
       this.db,
-      sql`with ${fp},
-        ft as (select i.patient_id, min(i.started_on) as first_start from plan_items i join fp on fp.id = i.patient_id
-               where i.started_on is not null and not i.entered_in_error group by i.patient_id),
-        dt as (select (ft.first_start - fp.referred_on) as days from ft join fp on fp.id = ft.patient_id where ft.first_start >= fp.referred_on)
-      select
-        (select count(*) from fp where fp.status <> 'discharged')::int as active,
-        (select count(*) from fp where fp.referred_on >= ${monthStart}::date)::int as new_month,
-        (select count(*) from red_flag_alerts r join fp on fp.id = r.patient_id where r.acknowledged_at is null)::int as open_flags,
-        (select percentile_cont(0.5) within group (order by days) from dt)::float8 as median_days,
-        (select count(*) from dt)::int as median_n,
-        (select count(*) from follow_ups f join fp on fp.id = f.patient_id where f.status = 'completed' and f.due_on <= ${today}::date)::int as fu_completed,
-        (select count(*) from follow_ups f join fp on fp.id = f.patient_id
-           where (f.status = 'completed' and f.due_on <= ${today}::date) or (f.status = 'due' and f.due_on < ${closed}::date))::int as fu_due`,
+      sql`select
+        count(*) filter (where p.status <> 'discharged')::int as active,
+        count(*) filter (where p.referred_on >= ${monthStart}::date)::int as new_month,
+        coalesce(sum(p.open_red_flags), 0)::int as open_flags,
+        (percentile_cont(0.5) within group (order by p.first_treatment_on - p.referred_on)
+           filter (where p.first_treatment_on >= p.referred_on))::float8 as median_days,
+        count(*) filter (where p.first_treatment_on >= p.referred_on)::int as median_n,
+        coalesce(sum(width_bucket(${today}::date, p.follow_ups_completed)), 0)::int as fu_completed,
+        coalesce(sum(width_bucket(${addDays(closed, -1)}::date, p.follow_ups_open)), 0)::int as fu_overdue
+      from patient_facts p where ${where}`,
     );
 
-    // Responder counts per treatment, follow-up month and site, with the shared thresholds (IMMPACT, Dworkin 2008).
+    // Responder counts per treatment, follow-up month and site, with the shared thresholds (IMMPACT, Dworkin 2008):
+    // the stored percent improvement (outcome_summaries.m*_*_pct, the percentChange() formula) against
+    // meetsThreshold()'s tolerance. Missing: the window has closed and no value was recorded.
+    const at = (pct: number) => pct - THRESHOLD_EPSILON;
     const cols: SQL[] = [];
     for (const m of MONTHS) {
       for (const site of SITES) {
-        const base = sql.raw(`s.base_${site}`);
+        const pct = sql.raw(`s.m${m}_${site}_pct`);
         const v = sql.raw(`s.m${m}_${site}`);
         const due = sql.raw(`s.m${m}_due`);
-        const evaluable = sql`${base} > 0 and ${v} is not null`;
-        cols.push(sql`count(*) filter (where ${evaluable})::int as ${sql.raw(`"n_${site}_${m}"`)}`);
-        cols.push(sql`count(*) filter (where ${evaluable} and (${base} - ${v}) * 100 >= ${PAIN30_PCT} * ${base} - 1e-9)::int as ${sql.raw(`"r30_${site}_${m}"`)}`);
-        cols.push(sql`count(*) filter (where ${evaluable} and (${base} - ${v}) * 100 >= ${PAIN50_PCT} * ${base} - 1e-9)::int as ${sql.raw(`"r50_${site}_${m}"`)}`);
-        cols.push(sql`count(*) filter (where ${due} < ${closed}::date and ${v} is null)::int as ${sql.raw(`"miss_${site}_${m}"`)}`);
+        cols.push(sql`count(${pct})::int as ${sql.raw(`"n_${site}_${m}"`)}`);
+        cols.push(sql`count(*) filter (where ${pct} >= ${at(PAIN30_PCT)}::float8)::int as ${sql.raw(`"r30_${site}_${m}"`)}`);
+        cols.push(sql`count(*) filter (where ${pct} >= ${at(PAIN50_PCT)}::float8)::int as ${sql.raw(`"r50_${site}_${m}"`)}`);
+        cols.push(sql`count(*) filter (where ${v} is null and ${due} < ${closed}::date)::int as ${sql.raw(`"miss_${site}_${m}"`)}`);
       }
     }
     for (const site of SITES) {
@@ -106,42 +110,50 @@ export class OutcomesRepository {
       }
     }
     for (const m of [6, 12] as const) {
-      const ch = sql.raw(`(s.base_odi - s.m${m}_odi)`);
-      const has = sql.raw(`s.base_odi is not null and s.m${m}_odi is not null`);
-      cols.push(sql`count(*) filter (where ${has})::int as ${sql.raw(`"on_${m}"`)}`);
-      cols.push(sql`count(*) filter (where ${has} and ${ch} <= -10)::int as ${sql.raw(`"ob0_${m}"`)}`);
-      cols.push(sql`count(*) filter (where ${has} and ${ch} > -10 and ${ch} < 0)::int as ${sql.raw(`"ob1_${m}"`)}`);
-      cols.push(sql`count(*) filter (where ${has} and ${ch} >= 0 and ${ch} < 10)::int as ${sql.raw(`"ob2_${m}"`)}`);
-      cols.push(sql`count(*) filter (where ${has} and ${ch} >= 10 and ${ch} < 20)::int as ${sql.raw(`"ob3_${m}"`)}`);
-      cols.push(sql`count(*) filter (where ${has} and ${ch} >= 20)::int as ${sql.raw(`"ob4_${m}"`)}`);
+      // ODI points improvement (baseline - follow-up): worse by 10+, worse by <10, unchanged or better by <10, 10-19, 20+.
+      const ch = sql.raw(`s.m${m}_odi_change`);
+      cols.push(sql`count(${ch})::int as ${sql.raw(`"on_${m}"`)}`);
+      cols.push(sql`count(*) filter (where ${ch} <= -10)::int as ${sql.raw(`"ob0_${m}"`)}`);
+      cols.push(sql`count(*) filter (where ${ch} > -10 and ${ch} < 0)::int as ${sql.raw(`"ob1_${m}"`)}`);
+      cols.push(sql`count(*) filter (where ${ch} >= 0 and ${ch} < 10)::int as ${sql.raw(`"ob2_${m}"`)}`);
+      cols.push(sql`count(*) filter (where ${ch} >= 10 and ${ch} < 20)::int as ${sql.raw(`"ob3_${m}"`)}`);
+      cols.push(sql`count(*) filter (where ${ch} >= 20)::int as ${sql.raw(`"ob4_${m}"`)}`);
     }
+    const itemFilter = q.treatment?.length ? sql`and s.treatment_code = any(${textArray(q.treatment)})` : sql``;
+    // Unfiltered, only the (rare) entered-in-error patients are left out: cheaper than a semi-join on all of them.
+    const covered = filtered
+      ? sql`s.patient_id in (select p.patient_id from patient_facts p where ${where})`
+      : sql`s.patient_id not in (select p.patient_id from patient_facts p where p.entered_in_error)`;
     const perTreatment = await execRows<Record<string, number | null> & { treatment_code: TreatmentCode }>(
       this.db,
-      sql`with ${fp}
-          select s.treatment_code, ${sql.join(cols, sql`, `)}
-          from outcome_summaries s join fp on fp.id = s.patient_id
-          where true ${itemFilter}
+      sql`select s.treatment_code, ${sql.join(cols, sql`, `)}
+          from outcome_summaries s
+          where ${covered} ${itemFilter}
           group by s.treatment_code order by s.treatment_code`,
     );
 
+    // Cause mix: patients per cause code with a confirmed, and with a provisional or differential, tag. Grouping
+    // the patients by their code sets first leaves a few hundred rows to unnest.
     const causeRows = await execRows<{ code: CauseCode; confirmed: number; provisional: number }>(
       this.db,
-      sql`with ${fp}
-          select c.code,
-            count(distinct c.patient_id) filter (where c.status = 'confirmed')::int as confirmed,
-            count(distinct c.patient_id) filter (where c.status in ('provisional', 'differential'))::int as provisional
-          from cause_tags c join fp on fp.id = c.patient_id
-          where not c.entered_in_error
-          group by c.code order by c.code`,
+      sql`with g as (select p.confirmed_cause_codes as cc, p.provisional_cause_codes as pc, count(*)::int as n
+                     from patient_facts p where ${where} group by 1, 2),
+               u as (select unnest(g.cc) as code, g.n as confirmed, 0 as provisional from g
+                     union all select unnest(g.pc), 0, g.n from g)
+          select u.code, sum(u.confirmed)::int as confirmed, sum(u.provisional)::int as provisional
+          from u group by u.code order by u.code`,
     );
 
+    // Referral episodes per month over the last 24 months, by the case's current status.
     const since = addMonthsClamped(monthStart, -23);
     const referralRows = await execRows<{ month: string; status: CaseStatus; n: number }>(
       this.db,
-      sql`with ${fp}
-          select to_char(r.referred_on, 'YYYY-MM') as month, fp.status, count(*)::int as n
-          from referrals r join fp on fp.id = r.patient_id
-          where not r.entered_in_error and r.referred_on >= ${since}::date and r.referred_on <= ${today}::date
+      sql`with g as (select p.referral_dates as dates, p.status, count(*)::int as n
+                     from patient_facts p where ${where} and p.referral_dates[array_upper(p.referral_dates, 1)] >= ${since}::date
+                     group by 1, 2)
+          select to_char(d, 'YYYY-MM') as month, g.status, sum(g.n)::int as n
+          from g cross join lateral unnest(g.dates) as d
+          where d >= ${since}::date and d <= ${today}::date
           group by 1, 2 order by 1`,
     );
 
@@ -191,7 +203,10 @@ export class OutcomesRepository {
           treatmentCode: r.treatment_code,
           month: m,
           n: count(n),
-          bins: ODI_CHANGE_BINS.map((label, i) => ({ label, count: isSuppressed(n) ? { value: null, suppressed: true } : count(g(`ob${i}_${m}`)) })),
+          bins: ODI_CHANGE_BINS.map((label, i) => ({
+            label,
+            count: isSuppressed(n) ? { value: null, suppressed: true } : count(g(`ob${i}_${m}`)),
+          })),
         });
       }
     }
@@ -209,6 +224,8 @@ export class OutcomesRepository {
     });
 
     const t = present(tiles, 'dashboard tiles');
+    // Completion rate = completed / (completed + overdue): follow-ups not yet due are in neither.
+    const fuDue = t.fu_completed + t.fu_overdue;
     return {
       generatedAt: new Date().toISOString(),
       today,
@@ -218,8 +235,8 @@ export class OutcomesRepository {
         medianDaysToFirstTreatment: { value: isSuppressed(t.median_n) || t.median_n === 0 ? null : t.median_days, n: count(t.median_n) },
         followUpCompletion: {
           completed: count(t.fu_completed),
-          due: count(t.fu_due),
-          rate: t.fu_due === 0 || isSuppressed(t.fu_due) ? null : t.fu_completed / t.fu_due,
+          due: count(fuDue),
+          rate: fuDue === 0 || isSuppressed(fuDue) ? null : t.fu_completed / fuDue,
         },
         openRedFlags: count(t.open_flags),
       },

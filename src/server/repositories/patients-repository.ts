@@ -64,8 +64,9 @@ export function worklistWhere(q: PatientListQuery, ctx: AccessContext, today: st
   if (q.mine) w.push(sql`(p.responsible_specialist_id = ${ctx.userId} or p.named_nurse_id = ${ctx.userId})`);
   if (q.status?.length) w.push(sql`p.status = any(${sqlTextArray(q.status)})`);
   if (q.cause?.length) {
-    // A suspected cause: any tag that is not refuted and not entered in error.
-    w.push(sql`exists (select 1 from cause_tags c where c.patient_id = p.id and c.code = any(${sqlTextArray(q.cause)}) and not c.entered_in_error and c.status <> 'refuted')`);
+    // A suspected cause: any tag that is not refuted and not entered in error (patient_facts.cause_codes, kept by
+    // triggers, GIN-indexed).
+    w.push(sql`p.id in (select f.patient_id from patient_facts f where f.cause_codes && ${sqlTextArray(q.cause)})`);
   }
   if (q.procedure?.length) w.push(sql`p.index_procedure = any(${sqlTextArray(q.procedure)})`);
   if (q.surgeon) {

@@ -106,7 +106,13 @@ export class PlansRepository {
           version: i.version,
           followUps: fus
             .filter((f) => f.planItemId === i.id)
-            .map((f) => ({ id: f.id, monthOffset: f.monthOffset, dueOn: f.dueOn, status: f.status, completedAssessmentId: f.completedAssessmentId })),
+            .map((f) => ({
+              id: f.id,
+              monthOffset: f.monthOffset,
+              dueOn: f.dueOn,
+              status: f.status,
+              completedAssessmentId: f.completedAssessmentId,
+            })),
           history: events
             .filter((e) => e.e.planItemId === i.id)
             .map((e) => ({ changedAt: e.e.changedAt.toISOString(), changedBy: e.by, change: e.e.change })),
@@ -123,16 +129,19 @@ export class PlansRepository {
         .where(and(eq(treatmentPlans.patientId, patientId), eq(treatmentPlans.status, 'active'), eq(treatmentPlans.enteredInError, false)))
         .for('update');
       if (active) {
-        if (!body.replaceActive) throw ruleViolation('This case has an active treatment plan. Complete it first, or start a new plan that replaces it.');
+        if (!body.replaceActive)
+          throw ruleViolation('This case has an active treatment plan. Complete it first, or start a new plan that replaces it.');
         await tx
           .update(treatmentPlans)
           .set({ status: 'completed', version: active.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
           .where(eq(treatmentPlans.id, active.id));
       }
-      const plan = one(await tx
-        .insert(treatmentPlans)
-        .values({ patientId, goals: body.goals, createdBy: ctx.userId, updatedBy: ctx.userId })
-        .returning({ id: treatmentPlans.id }));
+      const plan = one(
+        await tx
+          .insert(treatmentPlans)
+          .values({ patientId, goals: body.goals, createdBy: ctx.userId, updatedBy: ctx.userId })
+          .returning({ id: treatmentPlans.id }),
+      );
       await writeAudit(tx, actorOf(ctx), {
         action: 'create',
         subtype: 'treatment-plan',
@@ -158,9 +167,23 @@ export class PlansRepository {
       if (plan.status !== 'active') throw ruleViolation('Only the active plan can be changed; earlier plans are kept as history.');
       await tx
         .update(treatmentPlans)
-        .set({ ...(body.goals ? { goals: body.goals } : {}), ...(body.status ? { status: body.status } : {}), version: plan.version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
+        .set({
+          ...(body.goals ? { goals: body.goals } : {}),
+          ...(body.status ? { status: body.status } : {}),
+          version: plan.version + 1,
+          updatedAt: new Date(),
+          updatedBy: ctx.userId,
+        })
         .where(eq(treatmentPlans.id, planId));
-      await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'treatment-plan', outcome: 'success', entityType: 'CarePlan', entityId: planId, patientId, detail: { status: body.status ?? null, goals: body.goals?.length ?? null } });
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'update',
+        subtype: 'treatment-plan',
+        outcome: 'success',
+        entityType: 'CarePlan',
+        entityId: planId,
+        patientId,
+        detail: { status: body.status ?? null, goals: body.goals?.length ?? null },
+      });
       return present((await this.list(patientId, tx)).find((p) => p.id === planId));
     });
   }
@@ -176,21 +199,37 @@ export class PlansRepository {
       if (plan.status !== 'active') throw ruleViolation('Items can be added only to the active plan.');
       const clinicianId = body.responsibleClinicianId ?? ctx.userId;
       await this.assertSpecialist(tx, clinicianId, 'responsibleClinicianId');
-      const item = one(await tx
-        .insert(planItems)
+      const item = one(
+        await tx
+          .insert(planItems)
+          .values({
+            planId,
+            patientId,
+            treatmentCode: body.treatmentCode,
+            plannedOn: body.plannedOn,
+            responsibleClinicianId: clinicianId,
+            addressesCauses: body.addressesCauses,
+            createdBy: ctx.userId,
+            updatedBy: ctx.userId,
+          })
+          .returning({ id: planItems.id }),
+      );
+      await tx
+        .insert(planItemEvents)
         .values({
-          planId,
-          patientId,
-          treatmentCode: body.treatmentCode,
-          plannedOn: body.plannedOn,
-          responsibleClinicianId: clinicianId,
-          addressesCauses: body.addressesCauses,
-          createdBy: ctx.userId,
-          updatedBy: ctx.userId,
-        })
-        .returning({ id: planItems.id }));
-      await tx.insert(planItemEvents).values({ planItemId: item.id, changedBy: ctx.userId, change: { status: { from: null, to: 'planned' }, treatmentCode: { from: null, to: body.treatmentCode } } });
-      await writeAudit(tx, actorOf(ctx), { action: 'create', subtype: 'plan-item', outcome: 'success', entityType: 'CarePlan.activity', entityId: item.id, patientId, detail: { treatmentCode: body.treatmentCode } });
+          planItemId: item.id,
+          changedBy: ctx.userId,
+          change: { status: { from: null, to: 'planned' }, treatmentCode: { from: null, to: body.treatmentCode } },
+        });
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'create',
+        subtype: 'plan-item',
+        outcome: 'success',
+        entityType: 'CarePlan.activity',
+        entityId: item.id,
+        patientId,
+        detail: { treatmentCode: body.treatmentCode },
+      });
       return present((await this.list(patientId, tx)).find((p) => p.id === planId));
     });
   }
@@ -217,7 +256,8 @@ export class PlansRepository {
         if (to === 'stopped') next.stopReason = body.stopReason ?? null;
       } else {
         if (body.startedOn !== undefined) {
-          if (item.status !== 'active' && item.status !== 'completed' && item.status !== 'stopped') throw badRequest([{ path: 'startedOn', message: 'Start the treatment to record its start date' }]);
+          if (item.status !== 'active' && item.status !== 'completed' && item.status !== 'stopped')
+            throw badRequest([{ path: 'startedOn', message: 'Start the treatment to record its start date' }]);
           next.startedOn = body.startedOn;
         }
         if (body.endedOn !== undefined) next.endedOn = body.endedOn;
@@ -225,8 +265,10 @@ export class PlansRepository {
       }
       const startedOn = next.startedOn ?? item.startedOn;
       const endedOn = next.endedOn ?? item.endedOn;
-      if (startedOn && endedOn && endedOn < startedOn) throw badRequest([{ path: 'endedOn', message: 'The end cannot be before the start' }]);
-      if (startedOn && startedOn > addDays(today, 1)) throw badRequest([{ path: 'startedOn', message: 'A start date cannot be in the future: plan it instead' }]);
+      if (startedOn && endedOn && endedOn < startedOn)
+        throw badRequest([{ path: 'endedOn', message: 'The end cannot be before the start' }]);
+      if (startedOn && startedOn > addDays(today, 1))
+        throw badRequest([{ path: 'startedOn', message: 'A start date cannot be in the future: plan it instead' }]);
       if (body.plannedOn !== undefined) next.plannedOn = body.plannedOn;
       if (body.outcomeNote !== undefined) next.outcomeNote = body.outcomeNote;
       if (body.addressesCauses !== undefined) next.addressesCauses = body.addressesCauses;
@@ -235,7 +277,8 @@ export class PlansRepository {
         next.responsibleClinicianId = body.responsibleClinicianId;
       }
       if (body.trialReliefPct !== undefined) {
-        if (!treatment?.isScsTrial) throw badRequest([{ path: 'trialReliefPct', message: 'Relief is recorded only for a spinal cord stimulation trial' }]);
+        if (!treatment?.isScsTrial)
+          throw badRequest([{ path: 'trialReliefPct', message: 'Relief is recorded only for a spinal cord stimulation trial' }]);
         next.trialReliefPct = body.trialReliefPct;
         // SCS trial success: >= 50% pain relief (TRIAL-STIM expert definition; fbss-domain.md §5).
         next.trialDecision = isScsTrialSuccess(body.trialReliefPct) ? 'success' : 'failure';
@@ -262,10 +305,25 @@ export class PlansRepository {
         if (schedule.length) {
           await tx
             .insert(followUps)
-            .values(schedule.map((s) => ({ planItemId: itemId, patientId, monthOffset: s.month, dueOn: s.dueOn, createdBy: ctx.userId, updatedBy: ctx.userId })))
+            .values(
+              schedule.map((s) => ({
+                planItemId: itemId,
+                patientId,
+                monthOffset: s.month,
+                dueOn: s.dueOn,
+                createdBy: ctx.userId,
+                updatedBy: ctx.userId,
+              })),
+            )
             .onConflictDoUpdate({
               target: [followUps.planItemId, followUps.monthOffset],
-              set: { dueOn: sql`excluded.due_on`, status: 'due', completedAssessmentId: null, version: sql`${followUps.version} + 1`, updatedAt: new Date() },
+              set: {
+                dueOn: sql`excluded.due_on`,
+                status: 'due',
+                completedAssessmentId: null,
+                version: sql`${followUps.version} + 1`,
+                updatedAt: new Date(),
+              },
             });
         }
         await matchFollowUps(tx, patientId, this.timeZone);
@@ -301,7 +359,14 @@ export class PlansRepository {
       .orderBy(asc(planItems.startedOn));
     if (items.length === 0) return [];
     const valid = await this.db
-      .select({ id: assessments.id, at: assessments.recordedAt, back: assessments.backNrs, leg: assessments.legNrs, odi: assessments.odiScore, day: sql<string>`(${assessments.recordedAt} at time zone ${this.timeZone})::date::text` })
+      .select({
+        id: assessments.id,
+        at: assessments.recordedAt,
+        back: assessments.backNrs,
+        leg: assessments.legNrs,
+        odi: assessments.odiScore,
+        day: sql<string>`(${assessments.recordedAt} at time zone ${this.timeZone})::date::text`,
+      })
       .from(assessments)
       .where(and(eq(assessments.patientId, patientId), eq(assessments.enteredInError, false)))
       .orderBy(asc(assessments.recordedAt));
@@ -336,14 +401,24 @@ export class PlansRepository {
         itemId: item.id,
         treatmentCode: item.treatmentCode,
         startedOn: start,
-        baseline: { back: back?.value ?? null, leg: leg?.value ?? null, odi: odi?.value ?? null, assessedAt: baselineAt?.toISOString() ?? null },
+        baseline: {
+          back: back?.value ?? null,
+          leg: leg?.value ?? null,
+          odi: odi?.value ?? null,
+          assessedAt: baselineAt?.toISOString() ?? null,
+        },
         followUps: fus
           .filter((f) => f.planItemId === item.id)
           .map((f) => {
             const a = f.completedAssessmentId ? valid.find((x) => x.id === f.completedAssessmentId) : undefined;
             const site = (base: number | null, value: number | null) => {
               const r = painResponder(base, value);
-              return { value, change: r.change, percent: r.percent === null ? null : Math.round(r.percent * 10) / 10, category: value === null || base === null ? null : r.category };
+              return {
+                value,
+                change: r.change,
+                percent: r.percent === null ? null : Math.round(r.percent * 10) / 10,
+                category: value === null || base === null ? null : r.category,
+              };
             };
             const o = odiResponder(odi?.value ?? null, a?.odi ?? null);
             const status = f.status === 'due' && followUpState(f.dueOn, today) === 'overdue' ? ('missed' as const) : f.status;
@@ -367,25 +442,43 @@ export class PlansRepository {
     const today = this.today();
     const windowStart = addDays(today, -FOLLOW_UP_WINDOW_DAYS);
     const weekEnd = addDays(today, 7);
-    const scope = q.mine ? sql`and (p.responsible_specialist_id = ${ctx.userId} or p.named_nurse_id = ${ctx.userId})` : sql``;
+    // The patients in scope: all (but those entered in error), or the caller's own cases.
+    const inScope = q.mine
+      ? sql`f.patient_id in (select p.id from patients p where not p.entered_in_error
+                                 and (p.responsible_specialist_id = ${ctx.userId} or p.named_nurse_id = ${ctx.userId}))`
+      : sql`f.patient_id not in (select p.id from patients p where p.entered_in_error)`;
     const range =
-      q.due === 'overdue' ? sql`and f.due_on < ${windowStart}::date` : q.due === 'week' ? sql`and f.due_on >= ${windowStart}::date and f.due_on <= ${weekEnd}::date` : sql``;
-    const rows = await execRows<{ id: string; patient_id: string; family_name: string; given_name: string; mrn: string; treatment_code: string; month_offset: number; due_on: string; total: number }>(
-      this.db,
-      sql`select f.id, f.patient_id, p.family_name, p.given_name, p.mrn, i.treatment_code, f.month_offset, f.due_on::text as due_on, count(*) over ()::int as total
-          from follow_ups f join patients p on p.id = f.patient_id join plan_items i on i.id = f.plan_item_id
-          where f.status = 'due' and not p.entered_in_error ${scope} ${range}
-          order by f.due_on, p.family_name, f.id
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    const [counts] = await execRows<{ overdue: number; week: number }>(
+      q.due === 'overdue'
+        ? sql`and f.due_on < ${windowStart}::date`
+        : q.due === 'week'
+          ? sql`and f.due_on >= ${windowStart}::date and f.due_on <= ${weekEnd}::date`
+          : sql``;
+    // Counts first (one pass over the open follow-ups' index, no join), then only the page's rows are joined.
+    const [counts] = await execRows<{ overdue: number; week: number; open: number }>(
       this.db,
       sql`select count(*) filter (where f.due_on < ${windowStart}::date)::int as overdue,
-                 count(*) filter (where f.due_on >= ${windowStart}::date and f.due_on <= ${weekEnd}::date)::int as week
-          from follow_ups f join patients p on p.id = f.patient_id where f.status = 'due' and not p.entered_in_error ${scope}`,
+                 count(*) filter (where f.due_on >= ${windowStart}::date and f.due_on <= ${weekEnd}::date)::int as week,
+                 count(*)::int as open
+          from follow_ups f where f.status = 'due' and ${inScope}`,
     );
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && q.page > 1) total = q.due === 'overdue' ? (counts?.overdue ?? 0) : q.due === 'week' ? (counts?.week ?? 0) : total;
+    const rows = await execRows<{
+      id: string;
+      patient_id: string;
+      family_name: string;
+      given_name: string;
+      mrn: string;
+      treatment_code: string;
+      month_offset: number;
+      due_on: string;
+    }>(
+      this.db,
+      sql`select f.id, f.patient_id, p.family_name, p.given_name, p.mrn, i.treatment_code, f.month_offset, f.due_on::text as due_on
+          from follow_ups f join patients p on p.id = f.patient_id join plan_items i on i.id = f.plan_item_id
+          where f.status = 'due' and ${inScope} ${range}
+          order by f.due_on, lower(p.family_name), f.id
+          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    );
+    const total = q.due === 'overdue' ? (counts?.overdue ?? 0) : q.due === 'week' ? (counts?.week ?? 0) : (counts?.open ?? 0);
     return {
       items: rows.map((r) => ({
         id: r.id,

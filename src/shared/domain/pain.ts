@@ -78,12 +78,12 @@ export function painBand(value: number): PainBand {
 
 // ---- Change and responder rules ----
 
-/** Tolerance for threshold comparisons (percent points or score points). */
-const EPSILON = 1e-9;
+/** Tolerance for threshold comparisons (percent points or score points); the dashboard's SQL uses it too. */
+export const THRESHOLD_EPSILON = 1e-9;
 
 /** value >= threshold, tolerant of floating-point error. */
 export function meetsThreshold(value: number, threshold: number): boolean {
-  return value >= threshold - EPSILON;
+  return value >= threshold - THRESHOLD_EPSILON;
 }
 
 /** baseline - follow-up (positive = improvement); null if either is missing. */

@@ -63,8 +63,74 @@ export const patients = pgTable(
     index('patients_nurse_idx').on(t.namedNurseId),
     index('patients_next_follow_up_idx').on(t.nextFollowUpDue),
     index('patients_index_surgery_idx').on(t.indexProcedure, t.indexSurgeryDate),
-    index('patients_red_flag_idx').on(t.id).where(sql`${t.openRedFlag}`),
+    index('patients_red_flag_idx')
+      .on(t.id)
+      .where(sql`${t.openRedFlag}`),
   ],
+);
+
+/**
+ * Per-patient facts for the outcomes dashboard (and the worklist's cause filter), one row per patient, kept by
+ * triggers (migration 0005): the dashboard's filter dimensions copied from the patient row, and summaries of
+ * cause_tags, plan_items, follow_ups, referrals and red_flag_alerts. A filtered aggregate is then one pass over
+ * this narrow table instead of joins to six (performance-notes.md items 2 and 5). A table of its own so that
+ * the patient row, which the worklist counts and sorts, stays narrow.
+ */
+export const patientFacts = pgTable(
+  'patient_facts',
+  {
+    patientId: uuid()
+      .primaryKey()
+      .references(() => patients.id),
+    enteredInError: boolean().notNull().default(false),
+    status: text().$type<CaseStatus>().notNull(),
+    referredOn: date({ mode: 'string' }),
+    indexProcedure: text().$type<ProcedureCode>(),
+    responsibleSpecialistId: uuid(),
+    /** Suspected causes: codes of valid tags that are not refuted (the worklist's and dashboard's cause filter). */
+    causeCodes: text()
+      .array()
+      .$type<CauseCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    confirmedCauseCodes: text()
+      .array()
+      .$type<CauseCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Provisional or differential. */
+    provisionalCauseCodes: text()
+      .array()
+      .$type<CauseCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Treatments of the valid plan items, whatever their status. */
+    treatmentCodes: text()
+      .array()
+      .$type<TreatmentCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Earliest start of a valid plan item. */
+    firstTreatmentOn: date({ mode: 'string' }),
+    /** Due dates of completed follow-ups, ascending (width_bucket counts those due by a day). */
+    followUpsCompleted: date({ mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    /** Due dates of follow-ups still due, ascending. */
+    followUpsOpen: date({ mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    /** Dates of valid referral episodes, ascending. */
+    referralDates: date({ mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    /** Red-flag alerts not yet acknowledged. */
+    openRedFlags: integer().notNull().default(0),
+  },
+  (t) => [index('patient_facts_cause_codes_idx').using('gin', t.causeCodes)],
 );
 
 export const referrals = pgTable(
@@ -95,7 +161,11 @@ export const surgeries = pgTable(
       .notNull()
       .references(() => patients.id),
     procedure: text().$type<ProcedureCode>().notNull(),
-    levels: text().array().$type<SpinalLevel[]>().notNull().default(sql`'{}'::text[]`),
+    levels: text()
+      .array()
+      .$type<SpinalLevel[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     performedOn: date({ mode: 'string' }).notNull(),
     surgeon: text().notNull(),
     hospital: text(),
@@ -105,7 +175,10 @@ export const surgeries = pgTable(
     ...versioned(),
     ...enteredInError(),
   },
-  (t) => [index('surgeries_patient_idx').on(t.patientId, t.performedOn.desc()), index('surgeries_surgeon_idx').on(sql`lower(${t.surgeon})`)],
+  (t) => [
+    index('surgeries_patient_idx').on(t.patientId, t.performedOn.desc()),
+    index('surgeries_surgeon_idx').on(sql`lower(${t.surgeon})`),
+  ],
 );
 
 /** Suspected causes as provisional diagnoses (FHIR Condition.verificationStatus; fbss-domain.md §0.7, §2). */
@@ -126,9 +199,13 @@ export const causeTags = pgTable(
     ...enteredInError(),
   },
   (t) => [
-    index('cause_tags_code_patient_idx').on(t.code, t.patientId).where(sql`not ${t.enteredInError}`),
+    index('cause_tags_code_patient_idx')
+      .on(t.code, t.patientId)
+      .where(sql`not ${t.enteredInError}`),
     index('cause_tags_patient_idx').on(t.patientId),
-    uniqueIndex('cause_tags_patient_code_key').on(t.patientId, t.code).where(sql`not ${t.enteredInError}`),
+    uniqueIndex('cause_tags_patient_code_key')
+      .on(t.patientId, t.code)
+      .where(sql`not ${t.enteredInError}`),
   ],
 );
 
@@ -175,9 +252,16 @@ export const assessments = pgTable(
     backNrs: doublePrecision(),
     legNrs: doublePrecision(),
     unspecifiedNrs: doublePrecision(),
-    symptoms: jsonb().$type<SymptomEntry[]>().notNull().default(sql`'[]'::jsonb`),
+    symptoms: jsonb()
+      .$type<SymptomEntry[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     redFlagsScreened: boolean().notNull().default(false),
-    redFlags: text().array().$type<RedFlagCode[]>().notNull().default(sql`'{}'::text[]`),
+    redFlags: text()
+      .array()
+      .$type<RedFlagCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     odiAnswers: jsonb().$type<(number | null)[]>(),
     odiScore: doublePrecision(),
     note: text(),
@@ -213,7 +297,11 @@ export const redFlagAlerts = pgTable(
     actionTaken: text(),
     ...versioned(),
   },
-  (t) => [index('red_flag_alerts_open_idx').on(t.patientId).where(sql`${t.acknowledgedAt} is null`)],
+  (t) => [
+    index('red_flag_alerts_open_idx')
+      .on(t.patientId)
+      .where(sql`${t.acknowledgedAt} is null`),
+  ],
 );
 
 /** Clinical notes: immutable once saved; corrections are new notes or entered-in-error. */
@@ -247,14 +335,19 @@ export const treatmentPlans = pgTable(
       .notNull()
       .references(() => patients.id),
     status: text().$type<'active' | 'completed' | 'revoked'>().notNull().default('active'),
-    goals: jsonb().$type<PlanGoal[]>().notNull().default(sql`'[]'::jsonb`),
+    goals: jsonb()
+      .$type<PlanGoal[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     sourceIdentifier: text(),
     ...versioned(),
     ...enteredInError(),
   },
   (t) => [
     index('treatment_plans_patient_idx').on(t.patientId),
-    uniqueIndex('treatment_plans_one_active_key').on(t.patientId).where(sql`${t.status} = 'active' and not ${t.enteredInError}`),
+    uniqueIndex('treatment_plans_one_active_key')
+      .on(t.patientId)
+      .where(sql`${t.status} = 'active' and not ${t.enteredInError}`),
   ],
 );
 
@@ -274,7 +367,11 @@ export const planItems = pgTable(
     startedOn: date({ mode: 'string' }),
     endedOn: date({ mode: 'string' }),
     responsibleClinicianId: uuid(),
-    addressesCauses: text().array().$type<CauseCode[]>().notNull().default(sql`'{}'::text[]`),
+    addressesCauses: text()
+      .array()
+      .$type<CauseCode[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     stopReason: text(),
     outcomeNote: text(),
     /** SCS trial: relief % and decision (success means >= 50% relief, fbss-domain.md §5). */
@@ -322,7 +419,9 @@ export const followUps = pgTable(
     ...versioned(),
   },
   (t) => [
-    index('follow_ups_due_idx').on(t.dueOn).where(sql`${t.status} = 'due'`),
+    index('follow_ups_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.status} = 'due'`),
     index('follow_ups_patient_idx').on(t.patientId, t.dueOn),
     uniqueIndex('follow_ups_item_month_key').on(t.planItemId, t.monthOffset),
   ],
@@ -361,8 +460,24 @@ export const outcomeSummaries = pgTable(
     m12Back: doublePrecision(),
     m12Leg: doublePrecision(),
     m12Odi: doublePrecision(),
+    // Percent improvement from baseline per site and month, (baseline - follow-up) x 100 / baseline, null when either
+    // is missing or the baseline is 0: the same formula as percentChange() in src/shared/domain/pain.ts (a spec
+    // checks they agree). Stored so that the dashboard compares a column with the shared thresholds per row
+    // instead of evaluating arithmetic (PGlite pays for every operator).
+    m3BackPct: doublePrecision().generatedAlwaysAs(sql`case when base_back > 0 then (base_back - m3_back) * 100 / base_back end`),
+    m6BackPct: doublePrecision().generatedAlwaysAs(sql`case when base_back > 0 then (base_back - m6_back) * 100 / base_back end`),
+    m12BackPct: doublePrecision().generatedAlwaysAs(sql`case when base_back > 0 then (base_back - m12_back) * 100 / base_back end`),
+    m3LegPct: doublePrecision().generatedAlwaysAs(sql`case when base_leg > 0 then (base_leg - m3_leg) * 100 / base_leg end`),
+    m6LegPct: doublePrecision().generatedAlwaysAs(sql`case when base_leg > 0 then (base_leg - m6_leg) * 100 / base_leg end`),
+    m12LegPct: doublePrecision().generatedAlwaysAs(sql`case when base_leg > 0 then (base_leg - m12_leg) * 100 / base_leg end`),
+    /** ODI points improvement (baseline - follow-up), null when either is missing. */
+    m6OdiChange: doublePrecision().generatedAlwaysAs(sql`base_odi - m6_odi`),
+    m12OdiChange: doublePrecision().generatedAlwaysAs(sql`base_odi - m12_odi`),
   },
-  (t) => [index('outcome_summaries_patient_idx').on(t.patientId), index('outcome_summaries_treatment_idx').on(t.treatmentCode, t.startedOn)],
+  (t) => [
+    index('outcome_summaries_patient_idx').on(t.patientId),
+    index('outcome_summaries_treatment_idx').on(t.treatmentCode, t.startedOn),
+  ],
 );
 
 /** Settings the database functions need (the clinic's time zone for "on or before the start day"). */

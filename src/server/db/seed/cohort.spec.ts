@@ -185,14 +185,18 @@ describe('demo cohort generator (PGlite)', () => {
       const [out] = await db.query<{ md5: string; n: number }>(
         `select md5(string_agg(t::text, '|' order by t.item_id)) as md5, count(*)::int as n from outcome_summaries t`,
       );
-      return `${row!.md5}/${out!.md5}/${out!.n}`;
+      const [facts] = await db.query<{ md5: string; n: number }>(
+        `select md5(string_agg(f::text, '|' order by f.patient_id)) as md5, count(*)::int as n from patient_facts f`,
+      );
+      return `${row!.md5}/${out!.md5}/${out!.n}/${facts!.md5}/${facts!.n}`;
     };
     const before = await summary();
     expect(await count(db, 'select count(*)::int as n from outcome_summaries')).toBe(
       await count(db, 'select count(*)::int as n from plan_items where started_on is not null'),
     );
     await db.query(`select refresh_patient_pain(array(select id from patients)), refresh_patient_red_flag(array(select id from patients)),
-      refresh_patient_follow_up(array(select id from patients)), refresh_outcome_summaries(array(select id from patients))`);
+      refresh_patient_follow_up(array(select id from patients)), refresh_outcome_summaries(array(select id from patients)),
+      refresh_patient_facts(array(select id from patients))`);
     expect(await summary()).toBe(before);
     // And against a plain query over the valid assessments.
     expect(

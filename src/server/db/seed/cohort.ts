@@ -2323,6 +2323,12 @@ export const SEED_REPLACED_INSERT_TRIGGERS: Readonly<Record<string, string>> = {
   'assessments.assessments_outcomes_insert': 'refresh_outcome_summaries per chunk',
   'plan_items.plan_items_outcomes_insert': 'refresh_outcome_summaries per chunk',
   'follow_ups.follow_ups_outcomes_insert': 'refresh_outcome_summaries per chunk',
+  'patients.patients_facts_insert': 'refresh_patient_facts once after the load',
+  'cause_tags.cause_tags_facts_insert': 'refresh_patient_facts once after the load',
+  'plan_items.plan_items_facts_insert': 'refresh_patient_facts once after the load',
+  'follow_ups.follow_ups_facts_insert': 'refresh_patient_facts once after the load',
+  'referrals.referrals_facts_insert': 'refresh_patient_facts once after the load',
+  'red_flag_alerts.red_flag_alerts_facts_insert': 'refresh_patient_facts once after the load',
 };
 
 /** User-defined insert triggers on the tables the seed writes that it does not know how to replace. */
@@ -2368,8 +2374,8 @@ export async function seedDemoCohort(database: Database, opts: SeedCohortOptions
   // Foreign keys and the statement-level insert triggers (0001_triggers.sql, 0003_outcome_summary_triggers.sql)
   // are skipped for the load with session_replication_role = replica (transaction-local, so an error or a crash
   // changes nothing). Instead the generator writes patients.latest_*, baseline_*, open_red_flag and
-  // next_follow_up_due itself, exactly as the refresh functions compute them, and outcome_summaries is refreshed
-  // set-based per chunk. cohort.spec.ts re-runs every refresh function and checks that nothing changes, and
+  // next_follow_up_due itself, exactly as the refresh functions compute them, outcome_summaries is refreshed
+  // set-based per chunk and patient_facts (0005) once at the end. cohort.spec.ts re-runs every refresh function and checks that nothing changes, and
   // checks every foreign key. If a table gained an insert trigger this file does not know (or the role may not
   // set session_replication_role, e.g. a non-superuser PostgreSQL role), triggers and checks simply run: same
   // data, slower.
@@ -2406,6 +2412,9 @@ export async function seedDemoCohort(database: Database, opts: SeedCohortOptions
         if (replica) await tx.execute(sql`select refresh_outcome_summaries(${`{${chunk.ids.join(',')}}`}::uuid[])`);
         opts.onProgress?.(to, total);
       }
+      // patient_facts in one set-based statement (per chunk, each upsert would look patients up by id in tables
+      // that have no planner statistics yet inside this transaction).
+      if (replica) await tx.execute(sql`select refresh_patient_facts(array(select id from patients))`);
     });
   } finally {
     await source.close();
