@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { csrfInterceptor } from '../core/http/csrf-interceptor';
 import { OutcomesApi, csvExportHref } from './outcomes-api';
-import { aDashboard } from './testing/outcomes-fixtures';
+import { CLINICIANS, aDashboard } from './testing/outcomes-fixtures';
 
 describe('OutcomesApi', () => {
   let api: OutcomesApi;
@@ -36,6 +36,27 @@ describe('OutcomesApi', () => {
     const result = firstValueFrom(api.dashboard({}));
     http.expectOne('/api/outcomes/dashboard').flush({ ...aDashboard(), tiles: null });
     await expectAsync(result).toBeRejectedWith(jasmine.objectContaining({ name: 'ZodError' }));
+  });
+
+  it('gets the clinicians to filter by and parses them with the contract', async () => {
+    const result = firstValueFrom(api.clinicians());
+    const req = http.expectOne('/api/outcomes/clinicians');
+    expect(req.request.method).toBe('GET');
+    req.flush({ items: CLINICIANS });
+    expect(await result).toEqual(CLINICIANS);
+  });
+
+  it('refuses a clinician list that breaks the contract', async () => {
+    const result = firstValueFrom(api.clinicians());
+    http.expectOne('/api/outcomes/clinicians').flush({ items: [{ id: 'not-an-id', displayName: 'Dr Who', role: 'specialist' }] });
+    await expectAsync(result).toBeRejectedWith(jasmine.objectContaining({ name: 'ZodError' }));
+  });
+
+  it('sends the chosen clinician with the dashboard request', () => {
+    api.dashboard({ clinician: CLINICIANS[0]?.id }).subscribe();
+    const req = http.expectOne((r) => r.url === '/api/outcomes/dashboard');
+    expect(req.request.params.get('clinician')).toBe(CLINICIANS[0]?.id ?? null);
+    req.flush(aDashboard());
   });
 
   it('records a browser export with its filters (POST, marked as our own request)', async () => {

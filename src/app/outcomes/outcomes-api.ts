@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { OutcomesDashboard } from '@shared/contracts/outcomes';
 import type { OUTCOME_TABLES } from '@shared/contracts/outcomes';
+import { type Clinician, ClinicianListResponse } from '@shared/contracts/patients';
 import { type Observable, map } from 'rxjs';
 import { type OutcomesFilters, toParams } from './outcomes-query';
 
@@ -19,6 +20,11 @@ export class OutcomesApi {
   dashboard(filters: OutcomesFilters): Observable<OutcomesDashboard> {
     const params = new HttpParams({ fromObject: toParams(filters) });
     return this.http.get<unknown>('/api/outcomes/dashboard', { params }).pipe(map((body) => OutcomesDashboard.parse(body)));
+  }
+
+  /** The specialists managers may filter by (GET /api/outcomes/clinicians: staff names only, no patient data). */
+  clinicians(): Observable<Clinician[]> {
+    return this.http.get<unknown>('/api/outcomes/clinicians').pipe(map((body) => ClinicianListResponse.parse(body).items));
   }
 
   /**

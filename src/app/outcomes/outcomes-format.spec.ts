@@ -1,5 +1,5 @@
 import { dashboardTiles, filterSummary, monthLabel, nText, rateWithInterval, wrapLabel } from './outcomes-format';
-import { aCount, aDashboard } from './testing/outcomes-fixtures';
+import { CLINICIANS, aCount, aDashboard } from './testing/outcomes-fixtures';
 
 describe('outcomes formatting', () => {
   it('shows suppressed counts as "<11"', () => {
@@ -43,7 +43,14 @@ describe('outcomes formatting', () => {
   it('says the filters in words (for the page and the printout)', () => {
     expect(filterSummary({})).toEqual([]);
     expect(
-      filterSummary({ referredFrom: '2025-01-01', referredTo: '2025-06-30', treatment: ['SCS-IMPLANT'], status: ['treatment', 'follow-up'], cause: ['POST-FIB'], procedure: ['TLIF'] }),
+      filterSummary({
+        referredFrom: '2025-01-01',
+        referredTo: '2025-06-30',
+        treatment: ['SCS-IMPLANT'],
+        status: ['treatment', 'follow-up'],
+        cause: ['POST-FIB'],
+        procedure: ['TLIF'],
+      }),
     ).toEqual([
       'Referred 1 Jan 2025 to 30 Jun 2025',
       'Index procedure: Transforaminal lumbar interbody fusion (TLIF)',
@@ -52,6 +59,16 @@ describe('outcomes formatting', () => {
       'Case status: Treatment, Follow-up',
     ]);
     expect(filterSummary({ referredTo: '2025-06-30' })).toEqual(['Referred on or before 30 Jun 2025']);
+  });
+
+  it('names the chosen clinician, while the list loads and when it no longer holds them', () => {
+    const id = CLINICIANS[1]?.id ?? '';
+    expect(filterSummary({ clinician: id, status: ['treatment'] }, CLINICIANS)).toEqual([
+      'Case status: Treatment',
+      'Clinician: Dr Ben Hart',
+    ]);
+    expect(filterSummary({ clinician: id }, null)).toEqual(['Clinician: one clinician']);
+    expect(filterSummary({ clinician: id }, [])).toEqual(['Clinician: a clinician not in the list']);
   });
 
   it('wraps long axis labels and shortens the last line', () => {

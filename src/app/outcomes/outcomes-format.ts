@@ -1,4 +1,5 @@
 import type { Count, OutcomesDashboard } from '@shared/contracts/outcomes';
+import type { Clinician } from '@shared/contracts/patients';
 import { CASE_STATUS_LABELS } from '@shared/domain/case-status';
 import { causeByCode } from '@shared/domain/causes';
 import { procedureByCode } from '@shared/domain/procedures';
@@ -49,7 +50,20 @@ export function causeName(code: string): string {
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2025-03" -> "Mar 2025". */
 export function monthLabel(month: string, long = false): string {
@@ -133,8 +147,17 @@ export function dashboardTiles(tiles: OutcomesDashboard['tiles'], today: string)
   ];
 }
 
-/** The filters in words, one part each, for the page and the printout. Empty: all patients. */
-export function filterSummary(filters: OutcomesFilters): string[] {
+/** How the clinician filter's choice reads (the list may still be loading, or no longer hold that clinician). */
+export function clinicianName(id: string, clinicians: readonly Clinician[] | null): string {
+  if (clinicians === null) return 'one clinician';
+  return clinicians.find((c) => c.id === id)?.displayName ?? 'a clinician not in the list';
+}
+
+/**
+ * The filters in words, one part each, for the page and the printout. Empty: all patients. `clinicians`: the
+ * clinician filter's choices (null while they load), for the chosen clinician's name.
+ */
+export function filterSummary(filters: OutcomesFilters, clinicians: readonly Clinician[] | null = null): string[] {
   const parts: string[] = [];
   if (filters.referredFrom && filters.referredTo) {
     parts.push(`Referred ${dateLabel(filters.referredFrom)} to ${dateLabel(filters.referredTo)}`);
@@ -149,5 +172,6 @@ export function filterSummary(filters: OutcomesFilters): string[] {
   if (filters.cause?.length) parts.push(`Suspected cause: ${filters.cause.map(causeName).join(', ')}`);
   if (filters.treatment?.length) parts.push(`Treatment: ${filters.treatment.map(treatmentName).join(', ')}`);
   if (filters.status?.length) parts.push(`Case status: ${filters.status.map((s) => CASE_STATUS_LABELS[s]).join(', ')}`);
+  if (filters.clinician) parts.push(`Clinician: ${clinicianName(filters.clinician, clinicians)}`);
   return parts;
 }

@@ -2,17 +2,26 @@ import { hasFilters, outcomesFiltersFromParams, sameFilters, selectOnOutcomes, t
 
 describe('outcomes query (URL <-> filters)', () => {
   it('reads filters from the URL, repeated parameters as lists', () => {
-    expect(
-      outcomesFiltersFromParams({ treatment: ['SCS-IMPLANT', 'SCS-10KHZ'], status: 'treatment', referredFrom: '2025-01-01' }),
-    ).toEqual({ referredFrom: '2025-01-01', status: ['treatment'], treatment: ['SCS-IMPLANT', 'SCS-10KHZ'] });
+    expect(outcomesFiltersFromParams({ treatment: ['SCS-IMPLANT', 'SCS-10KHZ'], status: 'treatment', referredFrom: '2025-01-01' })).toEqual(
+      { referredFrom: '2025-01-01', status: ['treatment'], treatment: ['SCS-IMPLANT', 'SCS-10KHZ'] },
+    );
   });
 
   it('drops invalid parameters one by one and keeps the rest (old bookmarks)', () => {
-    expect(outcomesFiltersFromParams({ treatment: 'NOT-A-TREATMENT', cause: 'POST-FIB', referredTo: '31/12/2025' })).toEqual({ cause: ['POST-FIB'] });
+    expect(outcomesFiltersFromParams({ treatment: 'NOT-A-TREATMENT', cause: 'POST-FIB', referredTo: '31/12/2025' })).toEqual({
+      cause: ['POST-FIB'],
+    });
   });
 
-  it('ignores parameters it does not know, including clinician (no control for it yet)', () => {
-    expect(outcomesFiltersFromParams({ clinician: '7d3f7c1e-2a4b-4c55-8d3e-0f6a1b2c3d4e', page: '2' })).toEqual({});
+  it('reads the clinician from the URL, and drops one that is not an id', () => {
+    const clinician = '7d3f7c1e-2a4b-4c55-8d3e-0f6a1b2c3d4e';
+    expect(outcomesFiltersFromParams({ clinician, cause: 'POST-FIB' })).toEqual({ cause: ['POST-FIB'], clinician });
+    expect(outcomesFiltersFromParams({ clinician: 'Dr Who', cause: 'POST-FIB' })).toEqual({ cause: ['POST-FIB'] });
+    expect(toParams({ treatment: ['PHYSIO'], clinician })).toEqual({ clinician, treatment: ['PHYSIO'] });
+  });
+
+  it('ignores parameters it does not know', () => {
+    expect(outcomesFiltersFromParams({ page: '2', mine: 'true' })).toEqual({});
     expect(outcomesFiltersFromParams(null)).toEqual({});
   });
 

@@ -4,11 +4,11 @@ import { createSelector } from '@ngrx/store';
 import { OutcomesQuery } from '@shared/contracts/outcomes';
 
 /**
- * The dashboard's filters: the contract of GET /api/outcomes/dashboard without `clinician` (managers cannot
- * list clinicians yet: GET /api/clinicians needs patient.read, so there is no control to pick one).
+ * The dashboard's filters: the contract of GET /api/outcomes/dashboard, `clinician` included (the responsible
+ * specialist; the choices come from GET /api/outcomes/clinicians).
  */
-export const OutcomesFilters = OutcomesQuery.omit({ clinician: true });
-export type OutcomesFilters = Omit<OutcomesQuery, 'clinician'>;
+export const OutcomesFilters = OutcomesQuery;
+export type OutcomesFilters = OutcomesQuery;
 
 /** Filter keys in a fixed order, so that equal filters serialise equally. */
 export const FILTER_KEYS = Object.keys(OutcomesFilters.shape).sort() as (keyof OutcomesFilters)[];

@@ -4,7 +4,7 @@ import { provideState } from '@ngrx/store';
 import { provideCharts } from 'ng2-charts';
 import { CHART_REGISTERABLES } from './charts/chart-registerables';
 import { OutcomesPage } from './outcomes-page/outcomes-page';
-import { loadDashboard, navigateToFilters, openPrintDialog, recordChartImage, recordPrint } from './state/outcomes.effects';
+import { loadClinicians, loadDashboard, navigateToFilters, openPrintDialog, recordChartImage, recordPrint } from './state/outcomes.effects';
 import { outcomesFeature } from './state/outcomes.feature';
 
 export default [
@@ -14,7 +14,7 @@ export default [
     title: 'Outcomes',
     providers: [
       provideState(outcomesFeature),
-      provideEffects({ loadDashboard, navigateToFilters, recordChartImage, recordPrint, openPrintDialog }),
+      provideEffects({ loadDashboard, loadClinicians, navigateToFilters, recordChartImage, recordPrint, openPrintDialog }),
       // Chart code lives in this lazy chunk only.
       provideCharts({ registerables: CHART_REGISTERABLES }),
     ],

@@ -5,18 +5,23 @@ import { type ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } f
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
+import { Store, provideState, provideStore } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import type { Assessment, RedFlagAlert } from '@shared/contracts/assessments';
 import type { Role } from '@shared/domain/permissions';
 import { authFeature } from '../../auth/state/auth.feature';
 import { CLOCK } from '../../core/clock';
+import { PainChart } from '../../shared/ui/pain-chart/pain-chart';
 import { aUser } from '../../testing/fixtures';
+import { PlansApiActions } from '../../treatment-plan/state/plans-api.actions';
 import { AssessmentsStateRegistry } from '../assessments-state';
 import { AssessmentOutbox } from '../outbox/assessment-outbox';
+import { AssessmentsApiActions } from '../state/assessments-api.actions';
 import { assessmentsFeature } from '../state/assessments.feature';
 import { CasePainPanelActions } from '../state/case-pain-panel.actions';
-import { NURSE_ID, OTHER_ID, PATIENT_ID, anAlert, anAssessment } from '../testing/builders';
+import { NURSE_ID, OTHER_ID, PATIENT_ID, aPlan, aPlanItem, anAlert, anAssessment } from '../testing/builders';
 import { CasePainPanel } from './case-pain-panel';
 
 const IDLE = { targetId: null, pending: false, failure: null, done: 0 };
@@ -215,5 +220,103 @@ describe('CasePainPanel', () => {
       await showTable();
       expect(element.querySelectorAll('app-pain-chart tr[mat-row]').length).toBe(2);
     });
+  });
+});
+
+/** Through the real reducer: what the treatment plan panel's saves do to this panel's chart. */
+describe('CasePainPanel with the treatment plan panel beside it', () => {
+  let fixture: ComponentFixture<CasePainPanel>;
+  let store: Store;
+
+  const physio = aPlanItem({ treatmentCode: 'PHYSIO', startedOn: '2026-03-01' });
+  const plan = aPlan([physio]);
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [CasePainPanel],
+      providers: [
+        provideRouter([]),
+        provideStore(),
+        provideState(authFeature),
+        // The feature without its effects: nothing is fetched, the spec plays the server's answers.
+        provideState(assessmentsFeature),
+        { provide: CLOCK, useValue: { now: () => Date.parse('2026-05-31T12:00:00.000Z') } },
+        { provide: AssessmentsStateRegistry, useValue: { ensure: () => true } },
+        {
+          provide: AssessmentOutbox,
+          useValue: { entries: signal([]), storageWorks: signal(true), retryNow: () => undefined, discard: () => undefined },
+        },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
+    await TestBed.compileComponents();
+    store = TestBed.inject(Store);
+    fixture = TestBed.createComponent(CasePainPanel);
+    fixture.componentRef.setInput('patientId', PATIENT_ID);
+    await fixture.whenStable();
+    store.dispatch(
+      AssessmentsApiActions.assessmentsLoaded({
+        patientId: PATIENT_ID,
+        assessments: [anAssessment({ recordedAt: '2026-02-20T09:00:00.000Z' })],
+      }),
+    );
+    store.dispatch(AssessmentsApiActions.plansLoaded({ patientId: PATIENT_ID, plans: [plan] }));
+    await fixture.whenStable();
+    const [chart] = await fixture.getDeferBlocks();
+    await chart.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+  });
+
+  function drawn(): (string | null)[][] {
+    const chart = fixture.debugElement.query(By.directive(PainChart)).componentInstance as PainChart;
+    return chart.annotations().map((a) => [a.label, a.start, a.end]);
+  }
+
+  it('draws the treatments loaded with the chart', () => {
+    expect(drawn()).toEqual([['Physiotherapy / exercise rehabilitation', '2026-03-01', null]]);
+  });
+
+  it('follows an item added and started, a status change and a trial result, without reloading', async () => {
+    const trial = aPlanItem({ planId: plan.id, treatmentCode: 'SCS-TRIAL', startedOn: '2026-05-10' });
+    store.dispatch(PlansApiActions.planSaved({ requestId: 'r1', patientId: PATIENT_ID, plan: { ...plan, items: [physio, trial] } }));
+    await fixture.whenStable();
+    expect(drawn()).toEqual([
+      ['Physiotherapy / exercise rehabilitation', '2026-03-01', null],
+      ['Spinal cord stimulation trial', '2026-05-10', null],
+    ]);
+
+    const stopped = { ...physio, status: 'stopped' as const, endedOn: '2026-05-20', stopReason: 'No benefit', version: 2 };
+    const result = {
+      ...trial,
+      status: 'completed' as const,
+      endedOn: '2026-05-17',
+      trialReliefPct: 60,
+      trialDecision: 'success' as const,
+      version: 2,
+    };
+    store.dispatch(PlansApiActions.planSaved({ requestId: 'r2', patientId: PATIENT_ID, plan: { ...plan, items: [stopped, result] } }));
+    await fixture.whenStable();
+    expect(drawn()).toEqual([
+      ['Physiotherapy / exercise rehabilitation', '2026-03-01', '2026-05-20'],
+      ['Spinal cord stimulation trial', '2026-05-10', '2026-05-17'],
+    ]);
+  });
+
+  it('keeps the earlier treatments when a new plan replaces the active one', async () => {
+    const next = aPlan([], { createdAt: '2026-05-30T09:00:00.000Z' });
+    store.dispatch(PlansApiActions.planCreated({ requestId: 'r1', patientId: PATIENT_ID, plan: next }));
+    store.dispatch(
+      PlansApiActions.plansLoadSucceeded({ patientId: PATIENT_ID, plans: [next, { ...plan, status: 'completed', version: 2 }] }),
+    );
+    await fixture.whenStable();
+    expect(drawn()).toEqual([['Physiotherapy / exercise rehabilitation', '2026-03-01', null]]);
+    const implant = aPlanItem({ planId: next.id, treatmentCode: 'SCS-IMPLANT', startedOn: '2026-05-30' });
+    store.dispatch(PlansApiActions.planSaved({ requestId: 'r2', patientId: PATIENT_ID, plan: { ...next, items: [implant] } }));
+    await fixture.whenStable();
+    expect(drawn().map(([label]) => label)).toEqual([
+      'Physiotherapy / exercise rehabilitation',
+      'Spinal cord stimulator, permanent implant (conventional)',
+    ]);
   });
 });

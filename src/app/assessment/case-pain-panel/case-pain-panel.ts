@@ -54,7 +54,8 @@ interface AlertView {
  * The case page's pain panel: open red flags (specialists acknowledge them with the action taken), the
  * pain chart with its table (entries can be marked entered in error there), the latest symptom locations
  * on the body diagram, and "Record assessment". The chart (chart.js) loads when the panel scrolls into
- * view, so it never weighs on the case page's first load.
+ * view, so it never weighs on the case page's first load. Its treatments follow the treatment plan panel's
+ * saves without a reload (the assessments reducer takes the plans from `PlansApiActions`).
  */
 @Component({
   selector: 'app-case-pain-panel',

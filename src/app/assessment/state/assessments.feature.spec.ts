@@ -1,4 +1,6 @@
-import { PATIENT_ID, aPatientRecord, anAlert, anAssessment } from '../testing/builders';
+import { PlansApiActions } from '../../treatment-plan/state/plans-api.actions';
+import { treatmentAnnotations } from '../case-pain-panel/pain-chart-data';
+import { PATIENT_ID, aPatientRecord, aPlan, aPlanItem, anAlert, anAssessment } from '../testing/builders';
 import { AssessmentsApiActions } from './assessments-api.actions';
 import { type AssessmentsState, assessmentsFeature, initialAssessmentsState } from './assessments.feature';
 import { CasePainPanelActions } from './case-pain-panel.actions';
@@ -114,5 +116,84 @@ describe('assessmentsFeature', () => {
     expect(state.patient).toBe(patient);
     expect(state.submission.status).toBe('idle');
     expect(reducer(state, RecordAssessmentPageActions.opened({ patientId: OTHER_PATIENT })).patient).toBeNull();
+  });
+  describe('treatment plans saved in the plan panel (the chart follows without a reload)', () => {
+    const physio = aPlanItem({ treatmentCode: 'PHYSIO', startedOn: '2026-03-01' });
+    const plan = aPlan([physio]);
+
+    function withPlans(...plans: ReturnType<typeof aPlan>[]): AssessmentsState {
+      return reducer(loaded(), AssessmentsApiActions.plansLoaded({ patientId: PATIENT_ID, plans }));
+    }
+    const annotated = (state: AssessmentsState) =>
+      treatmentAnnotations(assessmentsFeature.selectPlans(root(state)) ?? []).map((a) => [a.label, a.start, a.end]);
+
+    it('adds a treatment added to the plan', () => {
+      const trial = aPlanItem({ planId: plan.id, treatmentCode: 'SCS-TRIAL', status: 'planned', startedOn: null });
+      let state = reducer(
+        withPlans(plan),
+        PlansApiActions.planSaved({ requestId: 'r1', patientId: PATIENT_ID, plan: { ...plan, items: [physio, trial] } }),
+      );
+      expect(assessmentsFeature.selectPlans(root(state))?.[0]?.items.length).toBe(2);
+      expect(annotated(state)).toEqual([['Physiotherapy / exercise rehabilitation', '2026-03-01', null]]);
+      // Started: it is drawn from its start date.
+      const started = { ...trial, status: 'active' as const, startedOn: '2026-05-10', version: 2 };
+      state = reducer(
+        state,
+        PlansApiActions.planSaved({ requestId: 'r2', patientId: PATIENT_ID, plan: { ...plan, items: [physio, started] } }),
+      );
+      expect(annotated(state)).toEqual([
+        ['Physiotherapy / exercise rehabilitation', '2026-03-01', null],
+        ['Spinal cord stimulation trial', '2026-05-10', null],
+      ]);
+    });
+
+    it('follows a status change and a recorded trial result', () => {
+      const trial = aPlanItem({ planId: plan.id, treatmentCode: 'SCS-TRIAL', startedOn: '2026-05-10' });
+      const state = withPlans({ ...plan, items: [physio, trial] });
+      const stopped = { ...physio, status: 'stopped' as const, endedOn: '2026-05-20', stopReason: 'No benefit', version: 2 };
+      const result = {
+        ...trial,
+        status: 'completed' as const,
+        endedOn: '2026-05-17',
+        trialReliefPct: 60,
+        trialDecision: 'success' as const,
+        version: 2,
+      };
+      const after = reducer(
+        state,
+        PlansApiActions.planSaved({ requestId: 'r1', patientId: PATIENT_ID, plan: { ...plan, items: [stopped, result] } }),
+      );
+      expect(annotated(after)).toEqual([
+        ['Physiotherapy / exercise rehabilitation', '2026-03-01', '2026-05-20'],
+        ['Spinal cord stimulation trial', '2026-05-10', '2026-05-17'],
+      ]);
+      expect(assessmentsFeature.selectPlans(root(after))?.[0]?.items[1]?.trialDecision).toBe('success');
+    });
+
+    it('adds a new plan, then takes the reloaded list (the replaced plan as history)', () => {
+      const next = aPlan([], { createdAt: '2026-05-01T09:00:00.000Z' });
+      let state = reducer(withPlans(plan), PlansApiActions.planCreated({ requestId: 'r1', patientId: PATIENT_ID, plan: next }));
+      expect(assessmentsFeature.selectPlans(root(state))?.map((p) => p.id)).toEqual([next.id, plan.id]);
+      const history = { ...plan, status: 'completed' as const, version: 2 };
+      state = reducer(state, PlansApiActions.plansLoadSucceeded({ patientId: PATIENT_ID, plans: [next, history] }));
+      expect(assessmentsFeature.selectPlans(root(state))).toEqual([next, history]);
+      expect(annotated(state)).toEqual([['Physiotherapy / exercise rehabilitation', '2026-03-01', null]]);
+    });
+
+    it("recovers the chart's treatments when the plan panel loads them after the panel's own request failed", () => {
+      const failed = reducer(loaded(), AssessmentsApiActions.plansLoadFailed({ patientId: PATIENT_ID, error: 'Server down' }));
+      expect(reducer(failed, PlansApiActions.planSaved({ requestId: 'r1', patientId: PATIENT_ID, plan }))).toBe(failed);
+      const state = reducer(failed, PlansApiActions.plansLoadSucceeded({ patientId: PATIENT_ID, plans: [plan] }));
+      expect(state.plans).toEqual([plan]);
+      expect(state.plansError).toBeNull();
+    });
+
+    it("ignores another patient's plans", () => {
+      const state = withPlans(plan);
+      const theirs = aPlan([aPlanItem()], { patientId: OTHER_PATIENT });
+      expect(reducer(state, PlansApiActions.planSaved({ requestId: 'r1', patientId: OTHER_PATIENT, plan: theirs }))).toBe(state);
+      expect(reducer(state, PlansApiActions.planCreated({ requestId: 'r1', patientId: OTHER_PATIENT, plan: theirs }))).toBe(state);
+      expect(reducer(state, PlansApiActions.plansLoadSucceeded({ patientId: OTHER_PATIENT, plans: [theirs] }))).toBe(state);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Assessment, RedFlagAlert } from '@shared/contracts/assessments';
 import type { Patient } from '@shared/contracts/patients';
 import type { TreatmentPlan } from '@shared/contracts/plans';
+import { PlansApiActions } from '../../treatment-plan/state/plans-api.actions';
 import { AssessmentsApiActions } from './assessments-api.actions';
 import { CasePainPanelActions } from './case-pain-panel.actions';
 import type { Failure } from './failure';
@@ -92,6 +93,17 @@ function upsertFor(state: AssessmentsState, patientId: string, assessment: Asses
     : state;
 }
 
+/**
+ * A plan the treatment plan panel saved (the server answers with the whole plan): it replaces the one the chart
+ * has, or is added, so that the chart's treatment annotations and baseline follow without a reload. Nothing
+ * changes for another patient, or before the plans are loaded (their own answer will include it).
+ */
+function withSavedPlan(state: AssessmentsState, patientId: string, plan: TreatmentPlan): AssessmentsState {
+  if (state.patientId !== patientId || plan.patientId !== patientId || state.plans === null) return state;
+  const plans = state.plans.some((p) => p.id === plan.id) ? state.plans.map((p) => (p.id === plan.id ? plan : p)) : [plan, ...state.plans];
+  return { ...state, plans };
+}
+
 export const assessmentsFeature = createFeature({
   name: 'assessments',
   reducer: createReducer(
@@ -145,6 +157,17 @@ export const assessmentsFeature = createFeature({
     on(
       AssessmentsApiActions.plansLoadFailed,
       (state, { patientId, error }): AssessmentsState => (state.patientId === patientId ? { ...state, plansError: error } : state),
+    ),
+    // The treatment plan panel on the same case page: plan saves (new plan, goals, item added, status change,
+    // trial result) and its reloads (after a new plan, Reload after a conflict) keep the chart's treatments current.
+    on(
+      PlansApiActions.planCreated,
+      PlansApiActions.planSaved,
+      (state, { patientId, plan }): AssessmentsState => withSavedPlan(state, patientId, plan),
+    ),
+    on(
+      PlansApiActions.plansLoadSucceeded,
+      (state, { patientId, plans }): AssessmentsState => (state.patientId === patientId ? { ...state, plans, plansError: null } : state),
     ),
     on(
       RecordAssessmentPageActions.submitted,

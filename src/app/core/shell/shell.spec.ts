@@ -9,11 +9,12 @@ import { AuthPageActions } from '../../auth/state/auth-page.actions';
 import { authFeature } from '../../auth/state/auth.feature';
 import { aUser } from '../../testing/fixtures';
 import { NAV_SECTIONS } from './nav-sections';
-import { Shell } from './shell';
+import { START_OUTBOX, Shell } from './shell';
 
 describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let store: MockStore;
+  let startOutbox: jasmine.Spy<() => Promise<void>>;
 
   async function render(user = aUser()): Promise<void> {
     store.overrideSelector(authFeature.selectUser, user);
@@ -29,6 +30,7 @@ describe('Shell', () => {
   }
 
   beforeEach(() => {
+    startOutbox = jasmine.createSpy('startOutbox').and.resolveTo();
     TestBed.configureTestingModule({
       imports: [Shell],
       providers: [
@@ -36,6 +38,7 @@ describe('Shell', () => {
         provideMockStore(),
         // Every section "exists" here, so the role filter is what the spec sees.
         { provide: NAV_SECTIONS, useValue: SECTIONS },
+        { provide: START_OUTBOX, useValue: startOutbox },
       ],
     });
     store = TestBed.inject(MockStore);
@@ -43,6 +46,18 @@ describe('Shell', () => {
 
   afterEach(() => {
     store.resetSelectors();
+  });
+
+  it('starts the assessment outbox once for a role that records assessments, so pending entries are sent from any page', async () => {
+    await render(aUser({ role: 'nurse' }));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(startOutbox).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not start the assessment outbox for a manager', async () => {
+    await render(aUser({ role: 'manager' }));
+    expect(startOutbox).not.toHaveBeenCalled();
   });
 
   it("shows the user's name and role label", async () => {

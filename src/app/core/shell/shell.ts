@@ -1,5 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  EnvironmentInjector,
+  ErrorHandler,
+  InjectionToken,
+  computed,
+  effect,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconAnchor, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -16,6 +27,18 @@ import { NAV_SECTIONS } from './nav-sections';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
 const NARROW = '(max-width: 959.98px)';
+
+/**
+ * Starts the assessment outbox (its root service) in the given injector. It is loaded lazily, so that the outbox
+ * stays out of the initial bundle.
+ */
+export const START_OUTBOX = new InjectionToken<(injector: EnvironmentInjector) => Promise<void>>('START_OUTBOX', {
+  providedIn: 'root',
+  factory: () => async (injector) => {
+    const { AssessmentOutbox } = await import('../../assessment/outbox/assessment-outbox');
+    injector.get(AssessmentOutbox);
+  },
+});
 
 /** The frame of every signed-in page: toolbar, side navigation, main content. */
 @Component({
@@ -59,6 +82,23 @@ export class Shell {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  constructor() {
+    // Assessments left pending by an earlier visit (kept in this browser) are sent, and sign-out warns about
+    // them, from whatever page the user is on, not only once the form or a case page has been opened.
+    const start = inject(START_OUTBOX);
+    const injector = inject(EnvironmentInjector);
+    const errors = inject(ErrorHandler);
+    let started = false;
+    effect(() => {
+      if (started || !can(this.user()?.role, 'assessment.create')) return;
+      started = true;
+      start(injector).catch((error: unknown) => {
+        started = false;
+        errors.handleError(error);
+      });
+    });
+  }
 
   protected signOut(): void {
     // Work not yet on the server may hold the sign-out: a listener (the assessment outbox, while entries

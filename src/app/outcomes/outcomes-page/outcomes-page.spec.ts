@@ -9,6 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import type { OutcomesDashboard } from '@shared/contracts/outcomes';
+import type { Clinician } from '@shared/contracts/patients';
 import { TRIAL_POPULATION_NOTE } from '@shared/domain/benchmarks';
 import { provideCharts } from 'ng2-charts';
 import { causeChart } from '../charts/cause-chart';
@@ -21,7 +22,7 @@ import { dashboardTiles } from '../outcomes-format';
 import { type OutcomesFilters, selectOutcomesFilters } from '../outcomes-query';
 import { OutcomesPageActions } from '../state/outcomes-page.actions';
 import { DEFAULT_VIEW, outcomesFeature } from '../state/outcomes.feature';
-import { aDashboard } from '../testing/outcomes-fixtures';
+import { CLINICIANS, aDashboard } from '../testing/outcomes-fixtures';
 import { OutcomesPage } from './outcomes-page';
 
 describe('OutcomesPage', () => {
@@ -36,6 +37,9 @@ describe('OutcomesPage', () => {
     error?: string | null;
     exportError?: string | null;
     nothingMatches?: boolean;
+    clinicians?: Clinician[] | null;
+    cliniciansLoading?: boolean;
+    cliniciansError?: string | null;
   }
 
   async function render(view: View = {}): Promise<void> {
@@ -49,8 +53,14 @@ describe('OutcomesPage', () => {
     store.overrideSelector(outcomesFeature.selectExportError, view.exportError ?? null);
     store.overrideSelector(outcomesFeature.selectPrinting, false);
     store.overrideSelector(outcomesFeature.selectNothingMatches, view.nothingMatches ?? false);
+    store.overrideSelector(outcomesFeature.selectClinicians, view.clinicians === undefined ? CLINICIANS : view.clinicians);
+    store.overrideSelector(outcomesFeature.selectCliniciansLoading, view.cliniciansLoading ?? false);
+    store.overrideSelector(outcomesFeature.selectCliniciansError, view.cliniciansError ?? null);
     store.overrideSelector(outcomesFeature.selectTiles, d ? dashboardTiles(d.tiles, d.today) : null);
-    store.overrideSelector(outcomesFeature.selectResponderChart, d ? responderChart(d.responders, { month: 6, site: 'leg', treatments: filters.treatment ?? [] }) : null);
+    store.overrideSelector(
+      outcomesFeature.selectResponderChart,
+      d ? responderChart(d.responders, { month: 6, site: 'leg', treatments: filters.treatment ?? [] }) : null,
+    );
     store.overrideSelector(outcomesFeature.selectTrajectoryChart, d ? trajectoryChart(d.trajectories, 'leg', null) : null);
     store.overrideSelector(outcomesFeature.selectCauseChart, d ? causeChart(d.causes) : null);
     store.overrideSelector(outcomesFeature.selectReferralChart, d ? referralChart(d.referrals) : null);
@@ -108,9 +118,13 @@ describe('OutcomesPage', () => {
       'Referrals and case status',
       'Disability change (ODI) at 6 months',
     ]);
-    const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLAnchorElement>('a[download]')].map((a) => a.getAttribute('href'));
+    const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLAnchorElement>('a[download]')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(links).toEqual(
-      ['responders', 'trajectories', 'causes', 'referrals', 'odi-change'].map((t) => `/api/outcomes/export?table=${t}&treatment=SCS-IMPLANT`),
+      ['responders', 'trajectories', 'causes', 'referrals', 'odi-change'].map(
+        (t) => `/api/outcomes/export?table=${t}&treatment=SCS-IMPLANT`,
+      ),
     );
   });
 
@@ -126,7 +140,9 @@ describe('OutcomesPage', () => {
 
   it('says what the filters are', async () => {
     await render({ filters: { treatment: ['SCS-IMPLANT'], referredFrom: '2025-01-01' } });
-    expect(text()).toContain('Showing: Referred on or after 1 Jan 2025; Treatment: Spinal cord stimulator, permanent implant (conventional)');
+    expect(text()).toContain(
+      'Showing: Referred on or after 1 Jan 2025; Treatment: Spinal cord stimulator, permanent implant (conventional)',
+    );
     await render();
     expect(text()).toContain('Showing: all patients (no filters)');
   });
@@ -142,11 +158,83 @@ describe('OutcomesPage', () => {
   it('has a labelled control for every filter', async () => {
     await render();
     const labels = await Promise.all(
-      (await loader.getAllHarnesses(MatSelectHarness.with({ selector: '.filters mat-select' }))).map(async (s) => (await s.host()).getAttribute('aria-labelledby')),
+      (await loader.getAllHarnesses(MatSelectHarness.with({ selector: '.filters mat-select' }))).map(async (s) =>
+        (await s.host()).getAttribute('aria-labelledby'),
+      ),
     );
     expect(labels.every(Boolean)).toBeTrue();
     const fields = (fixture.nativeElement as HTMLElement).querySelectorAll('.filters mat-label');
-    expect([...fields].map((l) => l.textContent.trim())).toEqual(['Referred from', 'Referred to', 'Index procedure', 'Suspected cause', 'Treatment', 'Case status']);
+    expect([...fields].map((l) => l.textContent.trim())).toEqual([
+      'Referred from',
+      'Referred to',
+      'Index procedure',
+      'Suspected cause',
+      'Treatment',
+      'Case status',
+      'Clinician',
+    ]);
+  });
+
+  describe('clinician filter', () => {
+    const [amara, ben] = CLINICIANS;
+
+    async function clinicianSelect(): Promise<MatSelectHarness> {
+      return loader.getHarness(MatSelectHarness.with({ label: 'Clinician' }));
+    }
+
+    it('is a select labelled "Clinician" (the visible label names the combobox)', async () => {
+      await render();
+      const host = await (await clinicianSelect()).host();
+      expect(await host.getAttribute('role')).toBe('combobox');
+      const labelId = (await host.getAttribute('aria-labelledby'))?.split(' ')[0] ?? '';
+      expect((fixture.nativeElement as HTMLElement).querySelector(`[id="${labelId}"]`)?.textContent.trim()).toBe('Clinician');
+    });
+
+    it('offers all clinicians and each specialist from the server, and puts the choice in the filters', async () => {
+      await render();
+      const select = await clinicianSelect();
+      await select.open();
+      expect(await Promise.all((await select.getOptions()).map((o) => o.getText()))).toEqual([
+        'All clinicians',
+        'Dr Amara Obi',
+        'Dr Ben Hart',
+      ]);
+      await select.clickOptions({ text: 'Dr Ben Hart' });
+      expect(store.dispatch).toHaveBeenCalledWith(OutcomesPageActions.filtersChanged({ changes: { clinician: ben.id } }));
+    });
+
+    it('shows the clinician in the URL as chosen, and "All clinicians" takes the filter off', async () => {
+      await render({ filters: { clinician: amara.id } });
+      const select = await clinicianSelect();
+      expect(await select.getValueText()).toBe('Dr Amara Obi');
+      expect(text()).toContain('Showing: Clinician: Dr Amara Obi');
+      await select.open();
+      await select.clickOptions({ text: 'All clinicians' });
+      expect(store.dispatch).toHaveBeenCalledWith(OutcomesPageActions.filtersChanged({ changes: { clinician: undefined } }));
+    });
+
+    it('keeps a chosen clinician the list no longer holds visible (an old link)', async () => {
+      await render({ filters: { clinician: '7d3f7c1e-2a4b-4c55-8d3e-0f6a1b2c3d99' } });
+      expect(await (await clinicianSelect()).getValueText()).toBe('a clinician not in the list');
+      expect(text()).toContain('Clinician: a clinician not in the list');
+    });
+
+    it('says the choices are loading (the select waits for them)', async () => {
+      await render({ clinicians: null, cliniciansLoading: true });
+      const select = await clinicianSelect();
+      expect(await select.isDisabled()).toBeTrue();
+      expect((fixture.nativeElement as HTMLElement).querySelector('.filters mat-hint')?.textContent).toContain('Loading clinicians');
+    });
+
+    it('says when the choices could not be loaded, with a Retry of its own', async () => {
+      await render({ clinicians: null, cliniciansError: 'The server could not be reached.' });
+      expect(await (await clinicianSelect()).isDisabled()).toBeTrue();
+      const alert = (fixture.nativeElement as HTMLElement).querySelector('.clinicians-error[role="alert"]');
+      expect(alert?.textContent).toContain('The clinicians to filter by could not be loaded. The server could not be reached.');
+      await (await loader.getHarness(MatButtonHarness.with({ text: 'Retry loading clinicians' }))).click();
+      expect(store.dispatch).toHaveBeenCalledWith(OutcomesPageActions.cliniciansRetryClicked());
+      expect(store.dispatch).not.toHaveBeenCalledWith(OutcomesPageActions.retryClicked());
+    });
   });
 
   it('puts a referral date in the filters, and an incomplete one clears it', async () => {

@@ -2,13 +2,14 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup, type MatButtonToggleChange } from '@angular/material/button-toggle';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOptgroup, MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import { Store } from '@ngrx/store';
 import { OUTCOME_TABLES } from '@shared/contracts/outcomes';
+import type { Clinician } from '@shared/contracts/patients';
 import { CASE_STATUSES, CASE_STATUS_LABELS } from '@shared/domain/case-status';
 import { causesByTiming } from '@shared/domain/causes';
 import { INDEX_PROCEDURES } from '@shared/domain/procedures';
@@ -20,7 +21,7 @@ import { referralChartConfig } from '../charts/referral-chart';
 import { SITE_LABELS, responderChartConfig } from '../charts/responder-chart';
 import { trajectoryChartConfig } from '../charts/trajectory-chart';
 import { type OutcomeTable, csvExportHref } from '../outcomes-api';
-import { SUPPRESSED_EXPLANATION, filterSummary } from '../outcomes-format';
+import { SUPPRESSED_EXPLANATION, clinicianName, filterSummary } from '../outcomes-format';
 import { type OutcomesFilters, hasFilters, sameFilters, selectOutcomesFilters } from '../outcomes-query';
 import { OutcomesPageActions } from '../state/outcomes-page.actions';
 import { type OutcomesView, outcomesFeature } from '../state/outcomes.feature';
@@ -42,6 +43,7 @@ type DateFilter = 'referredFrom' | 'referredTo';
     MatButtonToggle,
     MatFormField,
     MatLabel,
+    MatHint,
     MatInput,
     MatSelect,
     MatOption,
@@ -78,6 +80,17 @@ export class OutcomesPage implements OnInit {
   protected readonly causes = this.store.selectSignal(outcomesFeature.selectCauseChart);
   protected readonly referrals = this.store.selectSignal(outcomesFeature.selectReferralChart);
   protected readonly odi = this.store.selectSignal(outcomesFeature.selectOdiChart);
+  protected readonly clinicians = this.store.selectSignal(outcomesFeature.selectClinicians);
+  protected readonly cliniciansLoading = this.store.selectSignal(outcomesFeature.selectCliniciansLoading);
+  protected readonly cliniciansError = this.store.selectSignal(outcomesFeature.selectCliniciansError);
+
+  /** The clinician filter's choices; a chosen clinician the list does not hold (an old link) stays shown as such. */
+  protected readonly clinicianChoices = computed<Clinician[]>(() => {
+    const list = this.clinicians() ?? [];
+    const chosen = this.filters().clinician;
+    if (!chosen || this.clinicians() === null || list.some((c) => c.id === chosen)) return list;
+    return [...list, { id: chosen, displayName: clinicianName(chosen, list), role: 'specialist' }];
+  });
 
   protected readonly responderConfig = computed(() => {
     const model = this.responders();
@@ -108,7 +121,7 @@ export class OutcomesPage implements OnInit {
   protected readonly drawnTrajectories = computed(() => this.trajectories()?.series.map((s) => s.code) ?? []);
 
   protected readonly filtered = computed(() => hasFilters(this.filters()));
-  protected readonly summary = computed(() => filterSummary(this.filters()));
+  protected readonly summary = computed(() => filterSummary(this.filters(), this.clinicians()));
   protected readonly summaryText = computed(() => this.summary().join('; ') || 'all patients (no filters)');
   protected readonly dateRangeReversed = computed(() => {
     const { referredFrom, referredTo } = this.filters();
@@ -149,6 +162,15 @@ export class OutcomesPage implements OnInit {
     const values = change.value;
     const changes: Partial<OutcomesFilters> = { [key]: values.length ? values : undefined };
     this.store.dispatch(OutcomesPageActions.filtersChanged({ changes }));
+  }
+
+  protected setClinician(change: MatSelectChange<string | null>): void {
+    // The "All clinicians" option has no value.
+    this.store.dispatch(OutcomesPageActions.filtersChanged({ changes: { clinician: change.value ?? undefined } }));
+  }
+
+  protected retryClinicians(): void {
+    this.store.dispatch(OutcomesPageActions.cliniciansRetryClicked());
   }
 
   protected clearFilters(): void {

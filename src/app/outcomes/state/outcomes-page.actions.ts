@@ -11,6 +11,8 @@ export const OutcomesPageActions = createActionGroup({
     'Filters Changed': props<{ changes: Partial<OutcomesFilters> }>(),
     'Filters Cleared': emptyProps(),
     'Retry Clicked': emptyProps(),
+    /** The clinician filter's choices could not be loaded: try again. */
+    'Clinicians Retry Clicked': emptyProps(),
     /** A chart's own toggles (follow-up month, pain site): what is drawn, not what is loaded. */
     'View Changed': props<{ changes: Partial<OutcomesView> }>(),
     /** The image was saved in the browser; it is recorded in the audit trail next. */

@@ -6,10 +6,10 @@ import { type Observable, Subject, of, throwError } from 'rxjs';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../core/http/api-error';
 import type { OutcomesApi } from '../outcomes-api';
 import { type OutcomesFilters, selectOnOutcomes, selectOutcomesFilters } from '../outcomes-query';
-import { aDashboard } from '../testing/outcomes-fixtures';
+import { CLINICIANS, aDashboard } from '../testing/outcomes-fixtures';
 import { OutcomesApiActions } from './outcomes-api.actions';
 import { OutcomesPageActions } from './outcomes-page.actions';
-import { loadDashboard, navigateToFilters, openPrintDialog, recordChartImage, recordPrint } from './outcomes.effects';
+import { loadClinicians, loadDashboard, navigateToFilters, openPrintDialog, recordChartImage, recordPrint } from './outcomes.effects';
 import { outcomesFeature } from './outcomes.feature';
 
 /** A store double: only the selectors the effects read. */
@@ -40,7 +40,7 @@ describe('outcomes effects', () => {
   let api: jasmine.SpyObj<OutcomesApi>;
 
   beforeEach(() => {
-    api = jasmine.createSpyObj<OutcomesApi>('OutcomesApi', ['dashboard', 'recordExport']);
+    api = jasmine.createSpyObj<OutcomesApi>('OutcomesApi', ['dashboard', 'clinicians', 'recordExport']);
   });
 
   describe('loadDashboard', () => {
@@ -68,9 +68,34 @@ describe('outcomes effects', () => {
       expect(api.dashboard).toHaveBeenCalledOnceWith(filters);
     });
 
+    it('reloads with the clinician chosen in the URL', () => {
+      api.dashboard.and.returnValue(of(aDashboard()));
+      const chosen: OutcomesFilters = { ...filters, clinician: CLINICIANS[1]?.id };
+      const store = storeWith({ onOutcomes: true, filters: chosen, lastFilters: filters });
+      collect(
+        loadDashboard(
+          new Actions(
+            of(
+              navigatedTo('/outcomes?treatment=SCS-IMPLANT'),
+              navigatedTo(`/outcomes?clinician=${chosen.clinician ?? ''}&treatment=SCS-IMPLANT`),
+            ),
+          ),
+          store,
+          api,
+        ),
+      );
+      expect(api.dashboard).toHaveBeenCalledOnceWith(chosen);
+    });
+
     it('does not reload for a navigation that keeps the filters, nor when arriving or leaving', () => {
       const same = storeWith({ onOutcomes: true, filters, lastFilters: { ...filters } });
-      collect(loadDashboard(new Actions(of(navigatedTo('/outcomes?treatment=SCS-IMPLANT'), navigatedTo('/outcomes?treatment=SCS-IMPLANT#x'))), same, api));
+      collect(
+        loadDashboard(
+          new Actions(of(navigatedTo('/outcomes?treatment=SCS-IMPLANT'), navigatedTo('/outcomes?treatment=SCS-IMPLANT#x'))),
+          same,
+          api,
+        ),
+      );
       const arriving = storeWith({ onOutcomes: true, filters, lastFilters: null });
       collect(loadDashboard(new Actions(of(navigatedTo('/login'), navigatedTo('/outcomes'))), arriving, api));
       const leaving = storeWith({ onOutcomes: false, filters, lastFilters: null });
@@ -99,6 +124,48 @@ describe('outcomes effects', () => {
     });
   });
 
+  describe('loadClinicians', () => {
+    it("loads the clinician filter's choices when the page opens", () => {
+      api.clinicians.and.returnValue(of(CLINICIANS));
+      expect(collect(loadClinicians(new Actions(of(OutcomesPageActions.opened())), api))).toEqual([
+        OutcomesApiActions.cliniciansLoadStarted(),
+        OutcomesApiActions.cliniciansLoadSucceeded({ clinicians: CLINICIANS }),
+      ]);
+      expect(api.clinicians).toHaveBeenCalledTimes(1);
+    });
+
+    it('ends in Clinicians Load Failed with a message for staff, and tries again on its Retry', () => {
+      api.clinicians.and.returnValues(
+        throwError(() => new ApiError(0, null, '/api/outcomes/clinicians')),
+        of(CLINICIANS),
+      );
+      const actions = new Subject<Action>();
+      const out = collect(loadClinicians(new Actions(actions), api));
+      actions.next(OutcomesPageActions.opened());
+      expect(out).toEqual([
+        OutcomesApiActions.cliniciansLoadStarted(),
+        OutcomesApiActions.cliniciansLoadFailed({ error: NETWORK_ERROR_MESSAGE }),
+      ]);
+      actions.next(OutcomesPageActions.cliniciansRetryClicked());
+      expect(out.slice(2)).toEqual([
+        OutcomesApiActions.cliniciansLoadStarted(),
+        OutcomesApiActions.cliniciansLoadSucceeded({ clinicians: CLINICIANS }),
+      ]);
+    });
+
+    it('does not ask again while a request is on its way', () => {
+      const slow = new Subject<typeof CLINICIANS>();
+      api.clinicians.and.returnValue(slow);
+      collect(loadClinicians(new Actions(of(OutcomesPageActions.opened(), OutcomesPageActions.cliniciansRetryClicked())), api));
+      expect(api.clinicians).toHaveBeenCalledTimes(1);
+    });
+
+    it("is not the dashboard's Retry", () => {
+      collect(loadClinicians(new Actions(of(OutcomesPageActions.retryClicked(), OutcomesPageActions.filtersCleared())), api));
+      expect(api.clinicians).not.toHaveBeenCalled();
+    });
+  });
+
   describe('navigateToFilters', () => {
     let router: jasmine.SpyObj<Router>;
     const current: OutcomesFilters = { treatment: ['SCS-IMPLANT'], status: ['treatment'] };
@@ -110,12 +177,36 @@ describe('outcomes effects', () => {
 
     it('puts a changed filter in the URL, keeping the others', () => {
       const store = storeWith({ onOutcomes: true, filters: current, lastFilters: current });
-      collect(navigateToFilters(new Actions(of(OutcomesPageActions.filtersChanged({ changes: { cause: ['POST-FIB'], status: undefined } }))), store, router));
+      collect(
+        navigateToFilters(
+          new Actions(of(OutcomesPageActions.filtersChanged({ changes: { cause: ['POST-FIB'], status: undefined } }))),
+          store,
+          router,
+        ),
+      );
       expect(router.navigate).toHaveBeenCalledOnceWith(['/outcomes'], { queryParams: { cause: ['POST-FIB'], treatment: ['SCS-IMPLANT'] } });
     });
 
+    it('puts a chosen clinician in the URL, and takes it out for all clinicians', () => {
+      const clinician = CLINICIANS[0]?.id;
+      const store = storeWith({ onOutcomes: true, filters: current, lastFilters: current });
+      collect(navigateToFilters(new Actions(of(OutcomesPageActions.filtersChanged({ changes: { clinician } }))), store, router));
+      expect(router.navigate).toHaveBeenCalledWith(['/outcomes'], {
+        queryParams: { clinician, status: ['treatment'], treatment: ['SCS-IMPLANT'] },
+      });
+      const chosen = storeWith({ onOutcomes: true, filters: { ...current, clinician }, lastFilters: current });
+      collect(
+        navigateToFilters(new Actions(of(OutcomesPageActions.filtersChanged({ changes: { clinician: undefined } }))), chosen, router),
+      );
+      expect(router.navigate).toHaveBeenCalledWith(['/outcomes'], { queryParams: { status: ['treatment'], treatment: ['SCS-IMPLANT'] } });
+    });
+
     it('clears every filter', () => {
-      const store = storeWith({ onOutcomes: true, filters: { ...current, referredFrom: '2025-01-01' }, lastFilters: current });
+      const store = storeWith({
+        onOutcomes: true,
+        filters: { ...current, referredFrom: '2025-01-01', clinician: CLINICIANS[0]?.id },
+        lastFilters: current,
+      });
       collect(navigateToFilters(new Actions(of(OutcomesPageActions.filtersCleared())), store, router));
       expect(router.navigate).toHaveBeenCalledOnceWith(['/outcomes'], { queryParams: {} });
     });
@@ -132,7 +223,10 @@ describe('outcomes effects', () => {
 
     it('records each chart image with the filters it was made under', () => {
       api.recordExport.and.returnValue(of(undefined));
-      const actions = of(OutcomesPageActions.chartImageDownloaded({ chart: 'responders' }), OutcomesPageActions.chartImageDownloaded({ chart: 'causes' }));
+      const actions = of(
+        OutcomesPageActions.chartImageDownloaded({ chart: 'responders' }),
+        OutcomesPageActions.chartImageDownloaded({ chart: 'causes' }),
+      );
       expect(collect(recordChartImage(new Actions(actions), store, api))).toEqual([
         OutcomesApiActions.exportRecorded({ export: { format: 'png', chart: 'responders' } }),
         OutcomesApiActions.exportRecorded({ export: { format: 'png', chart: 'causes' } }),
@@ -142,9 +236,14 @@ describe('outcomes effects', () => {
 
     it('reports a chart image that could not be recorded', () => {
       api.recordExport.and.returnValue(throwError(() => new ApiError(503, null, '/api/outcomes/export-events')));
-      expect(collect(recordChartImage(new Actions(of(OutcomesPageActions.chartImageDownloaded({ chart: 'causes' }))), store, api))).toEqual([
-        OutcomesApiActions.exportRecordFailed({ export: { format: 'png', chart: 'causes' }, error: 'Something went wrong on the server. Try again in a moment.' }),
-      ]);
+      expect(collect(recordChartImage(new Actions(of(OutcomesPageActions.chartImageDownloaded({ chart: 'causes' }))), store, api))).toEqual(
+        [
+          OutcomesApiActions.exportRecordFailed({
+            export: { format: 'png', chart: 'causes' },
+            error: 'Something went wrong on the server. Try again in a moment.',
+          }),
+        ],
+      );
     });
 
     it('records a print of the dashboard', () => {
@@ -169,7 +268,9 @@ describe('outcomes effects', () => {
         ),
       );
       expect(print).not.toHaveBeenCalled();
-      collect(openPrintDialog(new Actions(of(OutcomesApiActions.exportRecorded({ export: { format: 'print', chart: 'dashboard' } }))), print));
+      collect(
+        openPrintDialog(new Actions(of(OutcomesApiActions.exportRecorded({ export: { format: 'print', chart: 'dashboard' } }))), print),
+      );
       expect(print).toHaveBeenCalledTimes(1);
     });
   });

@@ -4,7 +4,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { routerNavigatedAction } from '@ngrx/router-store';
 import { Store } from '@ngrx/store';
-import { catchError, concat, concatMap, filter, map, merge, of, pairwise, switchMap, tap, withLatestFrom } from 'rxjs';
+import { catchError, concat, concatMap, exhaustMap, filter, map, merge, of, pairwise, switchMap, tap, withLatestFrom } from 'rxjs';
 import { errorMessage } from '../../core/http/api-error';
 import { pathOf } from '../../core/http/api-url';
 import { type BrowserExport, OutcomesApi } from '../outcomes-api';
@@ -48,7 +48,37 @@ export const loadDashboard = createEffect(
   { functional: true },
 );
 
-const CLEARED: Partial<OutcomesFilters> = { referredFrom: undefined, referredTo: undefined, procedure: undefined, cause: undefined, treatment: undefined, status: undefined };
+/**
+ * The clinician filter's choices: whenever the page opens (a specialist added since shows up) and on its
+ * Retry. One request at a time (exhaustMap); the list on screen stays until the new one arrives.
+ */
+export const loadClinicians = createEffect(
+  (actions$ = inject(Actions), api = inject(OutcomesApi)) => {
+    return actions$.pipe(
+      ofType(OutcomesPageActions.opened, OutcomesPageActions.cliniciansRetryClicked),
+      exhaustMap(() =>
+        concat(
+          of(OutcomesApiActions.cliniciansLoadStarted()),
+          api.clinicians().pipe(
+            map((clinicians) => OutcomesApiActions.cliniciansLoadSucceeded({ clinicians })),
+            catchError((error: unknown) => of(OutcomesApiActions.cliniciansLoadFailed({ error: errorMessage(error) }))),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
+const CLEARED: Partial<OutcomesFilters> = {
+  referredFrom: undefined,
+  referredTo: undefined,
+  procedure: undefined,
+  cause: undefined,
+  treatment: undefined,
+  clinician: undefined,
+  status: undefined,
+};
 
 /** Puts changed filters in the URL (the dashboard then follows the URL). */
 export const navigateToFilters = createEffect(

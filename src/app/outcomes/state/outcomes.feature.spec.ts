@@ -1,4 +1,4 @@
-import { aDashboard, aSuppressedResponderRow } from '../testing/outcomes-fixtures';
+import { CLINICIANS, aDashboard, aSuppressedResponderRow } from '../testing/outcomes-fixtures';
 import type { OutcomesFilters } from '../outcomes-query';
 import { OutcomesApiActions } from './outcomes-api.actions';
 import { OutcomesPageActions } from './outcomes-page.actions';
@@ -25,6 +25,9 @@ describe('outcomesFeature', () => {
       view: { responderMonth: 6, responderSite: 'leg', trajectorySite: 'leg', trajectoryTreatments: null, odiMonth: 6 },
       exportError: null,
       printing: false,
+      clinicians: null,
+      cliniciansLoading: false,
+      cliniciansError: null,
     });
   });
 
@@ -58,6 +61,31 @@ describe('outcomesFeature', () => {
     expect(state.loading).toBeFalse();
   });
 
+  describe("the clinician filter's choices", () => {
+    it('are loading, then loaded', () => {
+      const loading = reducer(initialOutcomesState, OutcomesApiActions.cliniciansLoadStarted());
+      expect(loading).toEqual(jasmine.objectContaining({ clinicians: null, cliniciansLoading: true, cliniciansError: null }));
+      const done = reducer(loading, OutcomesApiActions.cliniciansLoadSucceeded({ clinicians: CLINICIANS }));
+      expect(done).toEqual(jasmine.objectContaining({ clinicians: CLINICIANS, cliniciansLoading: false, cliniciansError: null }));
+    });
+
+    it('keep a failure until the next attempt, and the list already shown', () => {
+      const loaded = reducer(initialOutcomesState, OutcomesApiActions.cliniciansLoadSucceeded({ clinicians: CLINICIANS }));
+      const reloading = reducer(loaded, OutcomesApiActions.cliniciansLoadStarted());
+      expect(reloading.clinicians).toBe(CLINICIANS);
+      const failed = reducer(reloading, OutcomesApiActions.cliniciansLoadFailed({ error: 'Server down' }));
+      expect(failed).toEqual(
+        jasmine.objectContaining({ clinicians: CLINICIANS, cliniciansLoading: false, cliniciansError: 'Server down' }),
+      );
+      expect(reducer(failed, OutcomesApiActions.cliniciansLoadStarted()).cliniciansError).toBeNull();
+    });
+
+    it('do not touch the dashboard', () => {
+      const state = reducer(loaded(), OutcomesApiActions.cliniciansLoadFailed({ error: 'Server down' }));
+      expect(state).toEqual(jasmine.objectContaining({ filters: scs, dashboard, loading: false, error: null }));
+    });
+  });
+
   describe('exports recorded in the audit trail', () => {
     it('waits for the print to be recorded', () => {
       const printing = reducer(loaded(), OutcomesPageActions.printClicked());
@@ -68,14 +96,20 @@ describe('outcomesFeature', () => {
 
     it('explains a print that could not be recorded (and was not started)', () => {
       const printing = reducer(loaded(), OutcomesPageActions.printClicked());
-      const failed = reducer(printing, OutcomesApiActions.exportRecordFailed({ export: { format: 'print', chart: 'dashboard' }, error: 'Server down.' }));
+      const failed = reducer(
+        printing,
+        OutcomesApiActions.exportRecordFailed({ export: { format: 'print', chart: 'dashboard' }, error: 'Server down.' }),
+      );
       expect(failed.printing).toBeFalse();
       expect(failed.exportError).toBe('The print could not be recorded in the audit trail, so it was not started. Server down.');
       expect(reducer(failed, OutcomesPageActions.exportErrorDismissed()).exportError).toBeNull();
     });
 
     it('explains a chart image whose export could not be recorded', () => {
-      const failed = reducer(loaded(), OutcomesApiActions.exportRecordFailed({ export: { format: 'png', chart: 'causes' }, error: 'Server down.' }));
+      const failed = reducer(
+        loaded(),
+        OutcomesApiActions.exportRecordFailed({ export: { format: 'png', chart: 'causes' }, error: 'Server down.' }),
+      );
       expect(failed.exportError).toContain('The chart image was saved, but its export could not be recorded');
       expect(reducer(failed, OutcomesPageActions.chartImageDownloaded({ chart: 'causes' })).exportError).toBeNull();
     });
@@ -97,7 +131,10 @@ describe('outcomesFeature', () => {
     it('keep the filtered treatments on the responder chart (for their benchmarks)', () => {
       const filters: OutcomesFilters = { treatment: ['SCS-10KHZ'] };
       const started = reducer(initialOutcomesState, OutcomesApiActions.loadStarted({ filters }));
-      const state = reducer(started, OutcomesApiActions.loadSucceeded({ filters, dashboard: aDashboard({ responders: [aSuppressedResponderRow('SCS-10KHZ')] }) }));
+      const state = reducer(
+        started,
+        OutcomesApiActions.loadSucceeded({ filters, dashboard: aDashboard({ responders: [aSuppressedResponderRow('SCS-10KHZ')] }) }),
+      );
       const chart = outcomesFeature.selectResponderChart(root(state));
       expect(chart?.categories.map((c) => c.code)).toEqual(['SCS-10KHZ']);
       expect(chart?.markers.map((m) => m.label)).toEqual(['PROCESS 48%']);

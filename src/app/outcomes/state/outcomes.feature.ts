@@ -1,5 +1,6 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { OutcomesDashboard } from '@shared/contracts/outcomes';
+import type { Clinician } from '@shared/contracts/patients';
 import type { TreatmentCode } from '@shared/domain/treatments';
 import { causeChart } from '../charts/cause-chart';
 import { odiChart } from '../charts/odi-chart';
@@ -32,6 +33,10 @@ export interface OutcomesState {
   exportError: string | null;
   /** Waiting for the print to be recorded before the print dialog opens. */
   printing: boolean;
+  /** The clinician filter's choices (specialists, names only); null until loaded. */
+  clinicians: Clinician[] | null;
+  cliniciansLoading: boolean;
+  cliniciansError: string | null;
 }
 
 /** 6-month leg pain first: the PROCESS benchmark (the clinic's headline SCS comparison) is at 6 months, leg. */
@@ -51,6 +56,9 @@ export const initialOutcomesState: OutcomesState = {
   view: DEFAULT_VIEW,
   exportError: null,
   printing: false,
+  clinicians: null,
+  cliniciansLoading: false,
+  cliniciansError: null,
 };
 
 export const outcomesFeature = createFeature({
@@ -70,6 +78,16 @@ export const outcomesFeature = createFeature({
       (state, { filters, error }): OutcomesState =>
         // Figures for other filters must not stay on screen under these filters.
         sameFilters(filters, state.filters) ? { ...state, dashboard: null, loading: false, error } : state,
+    ),
+    // A reload keeps the list on screen until the new one arrives (or fails).
+    on(OutcomesApiActions.cliniciansLoadStarted, (state): OutcomesState => ({ ...state, cliniciansLoading: true, cliniciansError: null })),
+    on(
+      OutcomesApiActions.cliniciansLoadSucceeded,
+      (state, { clinicians }): OutcomesState => ({ ...state, clinicians, cliniciansLoading: false, cliniciansError: null }),
+    ),
+    on(
+      OutcomesApiActions.cliniciansLoadFailed,
+      (state, { error }): OutcomesState => ({ ...state, cliniciansLoading: false, cliniciansError: error }),
     ),
     on(OutcomesPageActions.viewChanged, (state, { changes }): OutcomesState => ({ ...state, view: { ...state.view, ...changes } })),
     on(OutcomesPageActions.printClicked, (state): OutcomesState => ({ ...state, printing: true, exportError: null })),
@@ -94,7 +112,9 @@ export const outcomesFeature = createFeature({
   extraSelectors: ({ selectDashboard, selectView, selectFilters }) => {
     const selectTiles = createSelector(selectDashboard, (d) => (d ? dashboardTiles(d.tiles, d.today) : null));
     const selectResponderChart = createSelector(selectDashboard, selectView, selectFilters, (d, view, filters) =>
-      d ? responderChart(d.responders, { month: view.responderMonth, site: view.responderSite, treatments: filters?.treatment ?? [] }) : null,
+      d
+        ? responderChart(d.responders, { month: view.responderMonth, site: view.responderSite, treatments: filters?.treatment ?? [] })
+        : null,
     );
     const selectTrajectoryChart = createSelector(selectDashboard, selectView, selectFilters, (d, view, filters) =>
       d ? trajectoryChart(d.trajectories, view.trajectorySite, view.trajectoryTreatments, filters?.treatment ?? []) : null,

@@ -1,5 +1,6 @@
 import type { Count, OutcomesDashboard, ResponderRow, Trajectory } from '@shared/contracts/outcomes';
 import { ODI_CHANGE_BINS } from '@shared/contracts/outcomes';
+import type { Clinician } from '@shared/contracts/patients';
 import { CASE_STATUSES } from '@shared/domain/case-status';
 import { isSuppressed } from '@shared/domain/stats';
 import type { TreatmentCode } from '@shared/domain/treatments';
@@ -28,7 +29,15 @@ export function aResponderRow(overrides: Partial<ResponderRow> = {}): ResponderR
 /** A suppressed group: what the server sends for 1 to 10 evaluable patients. */
 export function aSuppressedResponderRow(treatmentCode: TreatmentCode, overrides: Partial<ResponderRow> = {}): ResponderRow {
   const none = { responders: null, rate: null, low: null, high: null };
-  return aResponderRow({ treatmentCode, evaluable: aCount(7), missing: aCount(0), pain30: none, pain50: none, suppressed: true, ...overrides });
+  return aResponderRow({
+    treatmentCode,
+    evaluable: aCount(7),
+    missing: aCount(0),
+    pain30: none,
+    pain50: none,
+    suppressed: true,
+    ...overrides,
+  });
 }
 
 export function aTrajectory(treatmentCode: TreatmentCode, site: 'back' | 'leg', means: (number | null)[], n = 30): Trajectory {
@@ -68,7 +77,9 @@ export function aDashboard(overrides: Partial<OutcomesDashboard> = {}): Outcomes
     referrals: months.map((month, i) => ({
       month,
       total: aCount(20 + i),
-      byStatus: Object.fromEntries(CASE_STATUSES.map((s, j) => [s, aCount(j === 5 ? 20 + i : 0)])) as OutcomesDashboard['referrals'][number]['byStatus'],
+      byStatus: Object.fromEntries(
+        CASE_STATUSES.map((s, j) => [s, aCount(j === 5 ? 20 + i : 0)]),
+      ) as OutcomesDashboard['referrals'][number]['byStatus'],
     })),
     odiChange: [
       {
@@ -81,3 +92,9 @@ export function aDashboard(overrides: Partial<OutcomesDashboard> = {}): Outcomes
     ...overrides,
   };
 }
+
+/** GET /api/outcomes/clinicians: specialists, names only. */
+export const CLINICIANS: Clinician[] = [
+  { id: '7d3f7c1e-2a4b-4c55-8d3e-0f6a1b2c3d41', displayName: 'Dr Amara Obi', role: 'specialist' },
+  { id: '7d3f7c1e-2a4b-4c55-8d3e-0f6a1b2c3d42', displayName: 'Dr Ben Hart', role: 'specialist' },
+];

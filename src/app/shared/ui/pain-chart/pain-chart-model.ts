@@ -30,6 +30,13 @@ export interface TreatmentAnnotation {
   readonly kind: 'course' | 'procedure';
 }
 
+/** A treatment annotation in words (the list under the chart, for everyone and for screen readers). */
+export function describeTreatment(t: TreatmentAnnotation): string {
+  const start = formatDate(dayStart(t.start));
+  if (t.kind === 'procedure') return `${t.label}: procedure on ${start}`;
+  return `${t.label}: ${start} to ${t.end ? formatDate(dayStart(t.end)) : 'now'}`;
+}
+
 export interface BaselineValue {
   readonly value: number;
   /** When the baseline score was taken (ISO 8601). */

@@ -4,12 +4,19 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { CLOCK } from '../../../core/clock';
 import { PainChart } from './pain-chart';
-import type { ChartRange, PainBaseline, PainChartPoint, PainChartView } from './pain-chart-model';
+import type { ChartRange, PainBaseline, PainChartPoint, PainChartView, TreatmentAnnotation } from './pain-chart-model';
 
 @Component({
   imports: [PainChart],
   template: `
-    <app-pain-chart [points]="points()" [baseline]="baseline()" [(range)]="range" [(view)]="view" [rowActions]="actions" />
+    <app-pain-chart
+      [points]="points()"
+      [baseline]="baseline()"
+      [annotations]="annotations()"
+      [(range)]="range"
+      [(view)]="view"
+      [rowActions]="actions"
+    />
     <ng-template #actions let-point
       ><button type="button" class="row-action">Act on {{ point.id }}</button></ng-template
     >
@@ -19,6 +26,7 @@ import type { ChartRange, PainBaseline, PainChartPoint, PainChartView } from './
 class Host {
   readonly points = signal<PainChartPoint[]>([]);
   readonly baseline = signal<PainBaseline | null>(null);
+  readonly annotations = signal<TreatmentAnnotation[]>([]);
   readonly range = signal<ChartRange>('1y');
   readonly view = signal<PainChartView>('chart');
 }
@@ -53,6 +61,28 @@ describe('PainChart', () => {
     expect(canvas?.getAttribute('role')).toBe('img');
     expect(canvas?.getAttribute('aria-label')).toContain('2 assessments');
     expect(canvas?.getAttribute('aria-label')).toContain('latest on 1 May 2026: Back pain 7, Leg pain 8, ODI 35.6%');
+  });
+
+  it('lists the treatments drawn on the chart in words, in time order, under a heading', async () => {
+    expect(element.querySelector('.treatments')).toBeNull();
+    fixture.componentInstance.annotations.set([
+      { label: 'SCS implant', start: '2026-03-20', end: null, kind: 'course' },
+      { label: 'SCS trial', start: '2026-03-01', end: '2026-03-08', kind: 'course' },
+      { label: 'Medial branch block', start: '2026-01-15', end: null, kind: 'procedure' },
+    ]);
+    await fixture.whenStable();
+    const section = element.querySelector('section.treatments');
+    expect(section?.querySelector('h3')?.textContent.trim()).toBe('Treatments on the chart');
+    expect(section?.getAttribute('aria-labelledby')).toBe(section?.querySelector('h3')?.id ?? 'missing');
+    expect([...(section?.querySelectorAll('li') ?? [])].map((li) => li.textContent.trim())).toEqual([
+      'Medial branch block: procedure on 15 Jan 2026',
+      'SCS trial: 1 Mar 2026 to 8 Mar 2026',
+      'SCS implant: 20 Mar 2026 to now',
+    ]);
+    // Also in the table view.
+    fixture.componentInstance.view.set('table');
+    await fixture.whenStable();
+    expect(element.querySelectorAll('section.treatments li').length).toBe(3);
   });
 
   it('offers the ranges as pressed buttons', async () => {

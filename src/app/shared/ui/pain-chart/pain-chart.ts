@@ -31,6 +31,7 @@ import {
   type PainSeries,
   SERIES_STYLES,
   type TreatmentAnnotation,
+  describeTreatment,
   buildChartData,
   buildOptions,
   dayStart,
@@ -50,6 +51,8 @@ import {
  * table of the same values. chart.js and its plugins are provided here, so they load with this
  * component: render it inside `@defer` to keep them out of the page's bundle.
  */
+let nextTreatmentsId = 0;
+
 @Component({
   selector: 'app-pain-chart',
   imports: [
@@ -147,6 +150,12 @@ export class PainChart {
     const baseline = this.baseline();
     return baseline ? formatDate(dayStart(baseline.start)) : '';
   });
+
+  /** The treatments drawn on the chart, in words, in time order. */
+  protected readonly treatments = computed(() =>
+    [...this.annotations()].sort((a, b) => a.start.localeCompare(b.start)).map((t) => ({ kind: t.kind, text: describeTreatment(t) })),
+  );
+  protected readonly treatmentsId = `pain-chart-treatments-${String(nextTreatmentsId++)}`;
 
   protected readonly formatDateTime = formatDateTime;
 
