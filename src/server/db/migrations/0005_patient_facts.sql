@@ -26,6 +26,7 @@ ALTER TABLE "outcome_summaries" ADD COLUMN "m6_odi_change" double precision GENE
 ALTER TABLE "outcome_summaries" ADD COLUMN "m12_odi_change" double precision GENERATED ALWAYS AS (base_odi - m12_odi) STORED;--> statement-breakpoint
 ALTER TABLE "patient_facts" ADD CONSTRAINT "patient_facts_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "patient_facts_cause_codes_idx" ON "patient_facts" USING gin ("cause_codes");--> statement-breakpoint
+CREATE INDEX "patients_valid_idx" ON "patients" USING btree ("priority_rank") WHERE not "patients"."entered_in_error";--> statement-breakpoint
 -- patient_facts for the given patients, recomputed (upserted) from the patient row and the five tables it
 -- summarises. Called by the statement-level triggers below (once per statement, whatever the number of rows) and
 -- by the demo seed, which loads with triggers off (cohort.ts SEED_REPLACED_INSERT_TRIGGERS).

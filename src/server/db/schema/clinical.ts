@@ -66,6 +66,10 @@ export const patients = pgTable(
     index('patients_red_flag_idx')
       .on(t.id)
       .where(sql`${t.openRedFlag}`),
+    // The worklist's unfiltered total (every patient not entered in error) as an index-only scan of a narrow index.
+    index('patients_valid_idx')
+      .on(t.priorityRank)
+      .where(sql`not ${t.enteredInError}`),
   ],
 );
 
