@@ -5,15 +5,16 @@ import { auditEvents } from '../db/schema/audit';
 
 type Filter = Omit<AuditEventQuery, 'page' | 'pageSize'>;
 
-function where(f: Filter): SQL | undefined {
+/** From/to are the clinic's calendar days (CLINIC_TZ), so "today" in the viewer means the clinic's today. */
+function where(f: Filter, timeZone: string): SQL | undefined {
   const conds: SQL[] = [];
   if (f.userId) conds.push(eq(auditEvents.userId, f.userId));
   if (f.username) conds.push(sql`lower(${auditEvents.username}) = ${f.username.toLowerCase()}`);
   if (f.patientId) conds.push(eq(auditEvents.patientId, f.patientId));
   if (f.action) conds.push(eq(auditEvents.action, f.action));
   if (f.outcome) conds.push(eq(auditEvents.outcome, f.outcome));
-  if (f.from) conds.push(gte(auditEvents.recordedAt, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) conds.push(lt(auditEvents.recordedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (f.from) conds.push(gte(auditEvents.recordedAt, sql`(${f.from}::date)::timestamp at time zone ${timeZone}`));
+  if (f.to) conds.push(lt(auditEvents.recordedAt, sql`(${f.to}::date + 1)::timestamp at time zone ${timeZone}`));
   return conds.length ? and(...conds) : undefined;
 }
 
@@ -39,10 +40,13 @@ function toItem(r: typeof auditEvents.$inferSelect): AuditEventItem {
 
 /** The audit viewer (admins): names patients only by their opaque id. */
 export class AuditRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly timeZone: string,
+  ) {}
 
   async page(q: AuditEventQuery): Promise<{ items: AuditEventItem[]; total: number }> {
-    const w = where(q);
+    const w = where(q, this.timeZone);
     const [rows, counted] = await Promise.all([
       this.db
         .select()
@@ -58,7 +62,7 @@ export class AuditRepository {
 
   /** Up to `limit` events for a CSV export, newest first. */
   async export(f: Filter, limit: number): Promise<AuditEventItem[]> {
-    const rows = await this.db.select().from(auditEvents).where(where(f)).orderBy(desc(auditEvents.recordedAt)).limit(limit);
+    const rows = await this.db.select().from(auditEvents).where(where(f, this.timeZone)).orderBy(desc(auditEvents.recordedAt)).limit(limit);
     return rows.map(toItem);
   }
 }

@@ -5,7 +5,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/case-status'
 import type { CauseCode } from '../../shared/domain/causes';
 import { FOLLOW_UP_WINDOW_DAYS, addDays, addMonthsClamped } from '../../shared/domain/follow-up';
 import { PAIN30_PCT, PAIN50_PCT, THRESHOLD_EPSILON } from '../../shared/domain/pain';
-import { isSuppressed, meanInterval, wilsonInterval } from '../../shared/domain/stats';
+import { isSuppressed, meanInterval, proportionDisclosable, wilsonInterval } from '../../shared/domain/stats';
 import type { TreatmentCode } from '../../shared/domain/treatments';
 import { execRows, present, type Db } from '../db/client';
 
@@ -158,9 +158,10 @@ export class OutcomesRepository {
     );
 
     const rate = (k: number, n: number) => {
-      if (n === 0 || isSuppressed(n)) return { responders: null, rate: null, low: null, high: null };
+      // Shown only when neither the responders nor the non-responders are a small cell (either could be worked out).
+      if (!proportionDisclosable(k, n)) return { responders: null, rate: null, low: null, high: null };
       const ci = wilsonInterval(k, n);
-      return { responders: isSuppressed(k) ? null : k, rate: k / n, low: ci?.low ?? null, high: ci?.high ?? null };
+      return { responders: k, rate: k / n, low: ci?.low ?? null, high: ci?.high ?? null };
     };
 
     const responders: OutcomesDashboard['responders'] = [];

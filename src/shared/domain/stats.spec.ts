@@ -1,4 +1,4 @@
-import { SMALL_CELL_MIN, isSuppressed, meanInterval, wilsonInterval } from './stats';
+import { SMALL_CELL_MIN, isSuppressed, meanInterval, proportionDisclosable, wilsonInterval } from './stats';
 
 describe('outcome statistics', () => {
   // Reference values: Wilson 1927; Newcombe 1998 table I (e.g. 81/263 -> 0.2553 to 0.3662).
@@ -29,6 +29,16 @@ describe('outcome statistics', () => {
     expect(isSuppressed(1)).toBeTrue();
     expect(isSuppressed(10)).toBeTrue();
     expect(isSuppressed(11)).toBeFalse();
+  });
+
+  it('shows a proportion only when neither part is a small cell (the rate would give it away)', () => {
+    expect(proportionDisclosable(12, 34)).toBeTrue();
+    expect(proportionDisclosable(0, 20)).toBeTrue(); // none of 20
+    expect(proportionDisclosable(20, 20)).toBeTrue(); // all of 20
+    expect(proportionDisclosable(6, 40)).toBeFalse(); // 6 responders
+    expect(proportionDisclosable(35, 40)).toBeFalse(); // 5 non-responders
+    expect(proportionDisclosable(0, 10)).toBeFalse(); // the group itself
+    expect(proportionDisclosable(0, 0)).toBeFalse();
   });
 
   it('gives a mean interval only with two or more values', () => {

@@ -10,6 +10,15 @@ export function isSuppressed(n: number): boolean {
 }
 
 /**
+ * Whether k of n may be shown, as a count or as a rate: neither k nor the rest (n - k) may be a small cell, since a
+ * rate with its denominator, or a count with its total, gives the other away (CMS cell-size suppression: no
+ * percentages or formulas that let a suppressed value be worked out; fbss-domain.md §9).
+ */
+export function proportionDisclosable(k: number, n: number): boolean {
+  return n > 0 && !isSuppressed(n) && !isSuppressed(k) && !isSuppressed(n - k);
+}
+
+/**
  * Wilson score interval for a binomial proportion (Wilson 1927), 95% by default (z = 1.959964).
  * Better than the normal approximation for small n and for proportions near 0 or 1.
  * Returns null for n = 0.

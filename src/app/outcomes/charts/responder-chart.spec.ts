@@ -57,12 +57,12 @@ describe('responder chart', () => {
       expect(model.table.rows[0]?.['rate50']).not.toContain('%');
     });
 
-    it('shows the rate of a group of 11 or more with fewer than 11 responders, but the responders as "<11"', () => {
-      const row = aResponderRow({ evaluable: { value: 20, suppressed: false }, pain50: { responders: null, rate: 0.25, low: 0.112, high: 0.469 } });
+    it('draws no bar for a group of 11 or more whose responders or non-responders are under 11 (the server sends no rate)', () => {
+      const row = aResponderRow({ evaluable: { value: 20, suppressed: false }, pain50: { responders: null, rate: null, low: null, high: null } });
       const model = responderChart([row], sixMonthsLeg);
-      expect(model.categories[0]?.pain50.value).toBeCloseTo(25);
+      expect(model.categories[0]?.pain50).toEqual({ value: null, interval: null });
       expect(model.table.rows[0]?.['responders50']).toBe('<11');
-      expect(model.table.rows[0]?.['rate50']).toBe('25% (95% CI 11–47%)');
+      expect(model.table.rows[0]?.['rate50']).toBe('Not shown (fewer than 11 responders or non-responders)');
     });
 
     it('says so when nothing can be drawn', () => {

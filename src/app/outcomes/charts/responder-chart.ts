@@ -92,9 +92,12 @@ function markerLabel(b: Benchmark): string {
 
 /** "PROCESS: 48% (24/50) with SCS + conventional medical management vs 9% (4/44) with conventional medical management" */
 export function benchmarkText(b: Benchmark): string {
-  const of = (responders: number | null, n: number | null) => (responders !== null && n !== null ? ` (${String(responders)}/${String(n)})` : '');
+  const of = (responders: number | null, n: number | null) =>
+    responders !== null && n !== null ? ` (${String(responders)}/${String(n)})` : '';
   const arm = `${percentText(b.rate)}${of(b.responders, b.n)} with ${b.arm}`;
-  const comparator = b.comparator ? ` vs ${percentText(b.comparator.rate)}${of(b.comparator.responders, b.comparator.n)} with ${b.comparator.arm}` : '';
+  const comparator = b.comparator
+    ? ` vs ${percentText(b.comparator.rate)}${of(b.comparator.responders, b.comparator.n)} with ${b.comparator.arm}`
+    : '';
   const site = b.site === 'leg' ? 'leg' : 'back';
   return `${b.study}: ≥${String(b.thresholdPct)}% ${site}-pain reduction at ${String(b.month)} months, ${arm}${comparator}. ${b.citation}.`;
 }
@@ -162,12 +165,14 @@ export function responderChart(
       const row = rowOf(code);
       const responders = (rate: ResponderRow['pain30'] | undefined) => {
         if (!row || row.evaluable.value === 0) return '—';
-        if (row.suppressed || rate?.responders === null || rate?.responders === undefined) return countText({ value: null, suppressed: true });
+        if (row.suppressed || rate?.responders === null || rate?.responders === undefined)
+          return countText({ value: null, suppressed: true });
         return String(rate.responders);
       };
       const rateText = (rate: ResponderRow['pain30'] | undefined) => {
         if (!row || row.evaluable.value === 0) return 'No results yet';
         if (row.suppressed) return `Not shown (${nText(row.evaluable)})`;
+        if (rate && rate.rate === null) return 'Not shown (fewer than 11 responders or non-responders)';
         return rate ? (rateWithInterval(rate.rate, rate.low, rate.high) ?? '—') : '—';
       };
       return {

@@ -99,6 +99,16 @@ describeOnDatabases('user administration and the audit viewer', (kind) => {
     expect((bad.json().errors as { path: string }[]).map((e) => e.path)).toEqual(jasmine.arrayContaining(['pageSize', 'outcome']));
   });
 
+  it("the audit viewer's from/to are the clinic's calendar days (Europe/London in the specs), not UTC days", async () => {
+    // 23:30 UTC on 30 June 2026 is 00:30 on 1 July in London (BST).
+    await t().database.query(
+      `insert into audit_events (recorded_at, username, action, subtype, outcome) values ('2026-06-30T23:30:00Z', 'tz-probe', 'read', 'read', 'success')`,
+    );
+    const day = async (d: string) => (await call('GET', `/api/admin/audit-events?username=tz-probe&from=${d}&to=${d}`)).json().total as number;
+    expect(await day('2026-07-01')).toBe(1);
+    expect(await day('2026-06-30')).toBe(0);
+  });
+
   it('the audit CSV export is itself audited', async () => {
     const res = await call('GET', '/api/admin/audit-events/export?action=execute');
     expect(res.statusCode).toBe(200);

@@ -12,7 +12,7 @@ export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 /** User administration and the audit log viewer (admins only; no clinical records here). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = new UsersRepository(app.db, app.sessions, app.config.NODE_ENV === 'test' ? 10 : undefined);
-  const audit = new AuditRepository(app.db);
+  const audit = new AuditRepository(app.db, app.config.CLINIC_TZ);
 
   app.get('/api/admin/users', { config: { access: 'user.manage' }, schema: { response: { 200: UserListResponse } } }, async () => ({ items: await repo.list() }));
 

@@ -9,6 +9,8 @@ interface CohortPatient {
   baseBack: number;
   /** null = no assessment at 6 months (missed); 'eie' = only an assessment entered in error. */
   m6Leg: number | null | 'eie';
+  /** Back NRS at 6 months (default: unchanged from baseline). */
+  m6Back?: number;
   cause?: { code: string; status: string };
 }
 
@@ -24,9 +26,15 @@ async function insertCohort(database: Database, specialistId: string, patients: 
       [c.mrn, addMonthsClamped(start, -2), specialistId],
     );
     const pid = p!.id;
-    await database.query(`insert into referrals (patient_id, referring_clinician, referred_on, reason, priority) values ($1, 'Dr R', $2::date, 'FBSS', 'routine')`, [pid, addMonthsClamped(start, -2)]);
+    await database.query(
+      `insert into referrals (patient_id, referring_clinician, referred_on, reason, priority) values ($1, 'Dr R', $2::date, 'FBSS', 'routine')`,
+      [pid, addMonthsClamped(start, -2)],
+    );
     const [plan] = await database.query<{ id: string }>(`insert into treatment_plans (patient_id) values ($1) returning id`, [pid]);
-    await database.query(`insert into assessments (patient_id, recorded_at, back_nrs, leg_nrs) values ($1, ($2::date - 7)::timestamptz, $3, $4)`, [pid, start, c.baseBack, c.baseLeg]);
+    await database.query(
+      `insert into assessments (patient_id, recorded_at, back_nrs, leg_nrs) values ($1, ($2::date - 7)::timestamptz, $3, $4)`,
+      [pid, start, c.baseBack, c.baseLeg],
+    );
     const [item] = await database.query<{ id: string }>(
       `insert into plan_items (plan_id, patient_id, treatment_code, status, started_on, responsible_clinician_id) values ($1, $2, $3, 'active', $4::date, $5) returning id`,
       [plan!.id, pid, c.treatment, start, specialistId],
@@ -36,7 +44,7 @@ async function insertCohort(database: Database, specialistId: string, patients: 
       const eie = c.m6Leg === 'eie';
       const [a] = await database.query<{ id: string }>(
         `insert into assessments (patient_id, recorded_at, back_nrs, leg_nrs, entered_in_error) values ($1, ($2::date)::timestamptz + interval '10 hours', $3, $4, $5) returning id`,
-        [pid, m6, c.baseBack, eie ? 1 : c.m6Leg, eie],
+        [pid, m6, c.m6Back ?? c.baseBack, eie ? 1 : c.m6Leg, eie],
       );
       assessmentId = a!.id;
     }
@@ -44,8 +52,14 @@ async function insertCohort(database: Database, specialistId: string, patients: 
       `insert into follow_ups (plan_item_id, patient_id, month_offset, due_on, status, completed_assessment_id) values ($1, $2, 6, $3::date, $4, $5)`,
       [item!.id, pid, m6, assessmentId && c.m6Leg !== 'eie' ? 'completed' : 'due', c.m6Leg === 'eie' ? null : assessmentId],
     );
-    if (c.cause) await database.query(`insert into cause_tags (patient_id, code, status) values ($1, $2, $3)`, [pid, c.cause.code, c.cause.status]);
+    if (c.cause)
+      await database.query(`insert into cause_tags (patient_id, code, status) values ($1, $2, $3)`, [pid, c.cause.code, c.cause.status]);
   }
+}
+
+/** from..to inclusive. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
@@ -57,14 +71,38 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
     manager = await t().login('manager');
     const spec = t().users.get('specialist')!.id;
     const scs: CohortPatient[] = [
-      ...[1, 2, 3, 4, 5, 6].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 4, cause: { code: 'POST-FIB', status: 'confirmed' } })),
-      ...[7, 8, 9].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 5 })),
-      ...[10, 11, 12].map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 7, cause: { code: 'POST-FIB', status: 'provisional' } })),
+      // 12 reach 50% (8 -> 4; 6 of them with confirmed epidural fibrosis), 11 more reach 30% (8 -> 5), 11 do not
+      // (8 -> 7; 3 with provisional epidural fibrosis).
+      ...range(1, 12).map((i) => ({
+        mrn: `SCS-${i}`,
+        treatment: 'SCS-IMPLANT',
+        baseLeg: 8,
+        baseBack: 6,
+        m6Leg: 4,
+        ...(i <= 6 ? { cause: { code: 'POST-FIB', status: 'confirmed' } } : {}),
+      })),
+      ...range(13, 23).map((i) => ({ mrn: `SCS-${i}`, treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 5 })),
+      // Back pain: unchanged (6 -> 6) but for 5 of the last group (6 -> 3).
+      ...range(24, 34).map((i) => ({
+        mrn: `SCS-${i}`,
+        treatment: 'SCS-IMPLANT',
+        baseLeg: 8,
+        baseBack: 6,
+        m6Leg: 7,
+        ...(i >= 30 ? { m6Back: 3 } : {}),
+        ...(i <= 26 ? { cause: { code: 'POST-FIB', status: 'provisional' } } : {}),
+      })),
       { mrn: 'SCS-EIE', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 'eie' },
       { mrn: 'SCS-MISS-1', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: null },
       { mrn: 'SCS-MISS-2', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: null },
     ];
-    const physio: CohortPatient[] = [1, 2, 3, 4, 5].map((i) => ({ mrn: `PHY-${i}`, treatment: 'PHYSIO', baseLeg: 6, baseBack: 6, m6Leg: 5 }));
+    const physio: CohortPatient[] = [1, 2, 3, 4, 5].map((i) => ({
+      mrn: `PHY-${i}`,
+      treatment: 'PHYSIO',
+      baseLeg: 6,
+      baseBack: 6,
+      m6Leg: 5,
+    }));
     await insertCohort(t().database, spec, [...scs, ...physio]);
   });
 
@@ -73,22 +111,56 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
   it('computes 6-month leg responder rates with the denominator, Wilson intervals and missing follow-ups reported apart', async () => {
     const res = await dashboard();
     expect(res.statusCode).toBe(200);
-    const row = res.json().responders.find((r: { treatmentCode: string; month: number; site: string }) => r.treatmentCode === 'SCS-IMPLANT' && r.month === 6 && r.site === 'leg');
-    // 12 evaluable: 6 reach 50% (8 -> 4), 3 more reach 30% (8 -> 5), 3 do not (8 -> 7).
-    expect(row.evaluable).toEqual({ value: 12, suppressed: false });
+    const row = res
+      .json()
+      .responders.find(
+        (r: { treatmentCode: string; month: number; site: string }) =>
+          r.treatmentCode === 'SCS-IMPLANT' && r.month === 6 && r.site === 'leg',
+      );
+    // 34 evaluable: 12 reach 50% (8 -> 4), 11 more reach 30% (8 -> 5), 11 do not (8 -> 7).
+    expect(row.evaluable).toEqual({ value: 34, suppressed: false });
     // Two missed follow-ups and one whose only assessment was entered in error: missing, not non-responders.
     expect(row.missing).toEqual({ value: null, suppressed: true });
-    expect(row.pain30.rate).toBeCloseTo(0.75, 6);
-    expect(row.pain50.rate).toBeCloseTo(0.5, 6);
-    // Numerators under 11 are not shown as counts.
-    expect(row.pain50.responders).toBeNull();
-    expect(row.pain50.low).toBeCloseTo(0.2538, 3);
-    expect(row.pain50.high).toBeCloseTo(0.7462, 3);
+    expect(row.pain30.responders).toBe(23);
+    expect(row.pain30.rate).toBeCloseTo(23 / 34, 6);
+    expect(row.pain50.responders).toBe(12);
+    expect(row.pain50.rate).toBeCloseTo(12 / 34, 6);
+    // Wilson 95% interval for 12 of 34.
+    expect(row.pain50.low).toBeCloseTo(0.2149, 3);
+    expect(row.pain50.high).toBeCloseTo(0.5209, 3);
+  });
+
+  it('hides a rate whose responders or non-responders are under 11: with the denominator it would give them away', async () => {
+    const res = await dashboard('?cause=POST-FIB&status=treatment');
+    expect(res.statusCode).toBe(200);
+    // 9 patients with epidural fibrosis: the group itself is under 11.
+    const fib = res
+      .json()
+      .responders.find(
+        (r: { treatmentCode: string; month: number; site: string }) =>
+          r.treatmentCode === 'SCS-IMPLANT' && r.month === 6 && r.site === 'leg',
+      );
+    expect(fib.suppressed).toBeTrue();
+    // Back pain at 6 months: 34 evaluable (shown), 5 responders and 29 not: neither the count nor the rate is shown.
+    const back = (await dashboard())
+      .json()
+      .responders.find(
+        (r: { treatmentCode: string; month: number; site: string }) =>
+          r.treatmentCode === 'SCS-IMPLANT' && r.month === 6 && r.site === 'back',
+      );
+    expect(back.suppressed).toBeFalse();
+    expect(back.evaluable).toEqual({ value: 34, suppressed: false });
+    expect(back.pain30).toEqual({ responders: null, rate: null, low: null, high: null });
+    expect(back.pain50).toEqual({ responders: null, rate: null, low: null, high: null });
   });
 
   it('suppresses groups under 11 patients: no rate is computed into view', async () => {
     const res = await dashboard();
-    const physio = res.json().responders.find((r: { treatmentCode: string; month: number; site: string }) => r.treatmentCode === 'PHYSIO' && r.month === 6 && r.site === 'leg');
+    const physio = res
+      .json()
+      .responders.find(
+        (r: { treatmentCode: string; month: number; site: string }) => r.treatmentCode === 'PHYSIO' && r.month === 6 && r.site === 'leg',
+      );
     expect(physio.suppressed).toBeTrue();
     expect(physio.evaluable).toEqual({ value: null, suppressed: true });
     expect(physio.pain30).toEqual({ responders: null, rate: null, low: null, high: null });
@@ -109,11 +181,11 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
   it('tiles: active cases and follow-up completion (completed / due)', async () => {
     const res = await dashboard();
     const tiles = res.json().tiles;
-    expect(tiles.activeCases).toEqual({ value: 20, suppressed: false });
-    // 17 completed (12 SCS + 5 physio), 20 due (plus the two missed and the one entered in error).
-    expect(tiles.followUpCompletion.completed).toEqual({ value: 17, suppressed: false });
-    expect(tiles.followUpCompletion.due).toEqual({ value: 20, suppressed: false });
-    expect(tiles.followUpCompletion.rate).toBeCloseTo(0.85, 6);
+    expect(tiles.activeCases).toEqual({ value: 42, suppressed: false });
+    // 39 completed (34 SCS + 5 physio), 42 due (plus the two missed and the one entered in error).
+    expect(tiles.followUpCompletion.completed).toEqual({ value: 39, suppressed: false });
+    expect(tiles.followUpCompletion.due).toEqual({ value: 42, suppressed: false });
+    expect(tiles.followUpCompletion.rate).toBeCloseTo(39 / 42, 6);
   });
 
   it('returns no names, MRNs, dates of birth or row-level data', async () => {
@@ -125,14 +197,20 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
   });
 
   it('exports each table as CSV with suppressed cells as <11, and audits the export', async () => {
-    const res = await t().app.inject({ method: 'GET', url: '/api/outcomes/export?table=responders&treatment=SCS-IMPLANT', headers: { cookie: manager } });
+    const res = await t().app.inject({
+      method: 'GET',
+      url: '/api/outcomes/export?table=responders&treatment=SCS-IMPLANT',
+      headers: { cookie: manager },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toContain('treatment,month,site,evaluable,missing');
-    expect(lines.find((l) => l.startsWith('SCS-IMPLANT,6,leg'))).toContain(',12,<11,');
+    expect(lines.find((l) => l.startsWith('SCS-IMPLANT,6,leg'))).toContain(',34,<11,');
     expect(res.body).not.toContain('Cohortname');
-    const [row] = await t().database.query<{ n: number }>(`select count(*)::int as n from audit_events where subtype = 'export' and username = 'manager'`);
+    const [row] = await t().database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where subtype = 'export' and username = 'manager'`,
+    );
     expect(row!.n).toBeGreaterThan(0);
   });
 
@@ -142,7 +220,7 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
     const spec = res.json().items.find((c: { displayName: string }) => c.displayName.includes('demo specialist'));
     expect(spec).toBeDefined();
     const filtered = await dashboard(`?clinician=${spec.id}`);
-    expect(filtered.json().tiles.activeCases).toEqual({ value: 20, suppressed: false });
+    expect(filtered.json().tiles.activeCases).toEqual({ value: 42, suppressed: false });
     const other = res.json().items.find((c: { displayName: string }) => c.displayName.includes('Chen'));
     const none = await dashboard(`?clinician=${other.id}`);
     expect(none.json().tiles.activeCases).toEqual({ value: 0, suppressed: false });
@@ -153,7 +231,12 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
     expect((await t().app.inject({ method: 'GET', url: '/api/follow-ups', headers: { cookie: manager } })).statusCode).toBe(403);
     const nurse = await t().login('nurse');
     expect((await t().app.inject({ method: 'GET', url: '/api/outcomes/dashboard', headers: { cookie: nurse } })).statusCode).toBe(403);
-    const ev = await t().app.inject({ method: 'POST', url: '/api/outcomes/export-events', headers: { cookie: manager, ...STATE_HEADERS }, payload: { format: 'png', chart: 'responders', filters: {} } });
+    const ev = await t().app.inject({
+      method: 'POST',
+      url: '/api/outcomes/export-events',
+      headers: { cookie: manager, ...STATE_HEADERS },
+      payload: { format: 'png', chart: 'responders', filters: {} },
+    });
     expect(ev.statusCode).toBe(204);
   });
 });
