@@ -172,7 +172,7 @@ export function responderChart(
       const rateText = (rate: ResponderRow['pain30'] | undefined) => {
         if (!row || row.evaluable.value === 0) return 'No results yet';
         if (row.suppressed) return `Not shown (${nText(row.evaluable)})`;
-        if (rate && rate.rate === null) return 'Not shown (fewer than 11 responders or non-responders)';
+        if (rate?.rate === null) return 'Not shown (fewer than 11 responders or non-responders)';
         return rate ? (rateWithInterval(rate.rate, rate.low, rate.high) ?? '—') : '—';
       };
       return {
