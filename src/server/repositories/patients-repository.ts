@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ChangeStatusBody, MrnCheckResponse, Patient, PatientListItem, PatientListQuery, RegisterReferralBody, UpdatePatientBody } from '../../shared/contracts/patients';
+import type {
+  ChangeStatusBody,
+  MrnCheckResponse,
+  Patient,
+  PatientListItem,
+  PatientListQuery,
+  RegisterReferralBody,
+  UpdatePatientBody,
+} from '../../shared/contracts/patients';
 import { maxPriority, transitionError } from '../../shared/domain/case-status';
 import { actorOf, writeAudit } from '../audit';
 import { users } from '../db/schema/users';
@@ -25,7 +33,8 @@ const SORTS: Record<string, (dir: 'asc' | 'desc') => string> = {
   age: (d) => `p.date_of_birth ${d === 'asc' ? 'desc' : 'asc'}, p.id ${d}`,
   referredOn: (d) => `p.referred_on ${d} nulls last, p.id ${d}`,
   surgeryDate: (d) => `p.index_surgery_date ${d} nulls last, p.id ${d}`,
-  status: (d) => `array_position(array[${CASE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[], p.status) ${d}, p.referred_on ${d} nulls last, p.id ${d}`,
+  status: (d) =>
+    `array_position(array[${CASE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[], p.status) ${d}, p.referred_on ${d} nulls last, p.id ${d}`,
   backNrs: (d) => `p.latest_back_nrs ${d} nulls last, p.id ${d}`,
   legNrs: (d) => `p.latest_leg_nrs ${d} nulls last, p.id ${d}`,
   nextFollowUp: (d) => `p.next_follow_up_due ${d} nulls last, p.id ${d}`,
@@ -70,22 +79,50 @@ export function worklistWhere(q: PatientListQuery, ctx: AccessContext, today: st
   }
   if (q.procedure?.length) w.push(sql`p.index_procedure = any(${sqlTextArray(q.procedure)})`);
   if (q.surgeon) {
-    w.push(sql`exists (select 1 from surgeries s where s.patient_id = p.id and not s.entered_in_error and lower(s.surgeon) like ${'%' + escapeLike(q.surgeon.toLowerCase()) + '%'})`);
+    w.push(
+      sql`exists (select 1 from surgeries s where s.patient_id = p.id and not s.entered_in_error and lower(s.surgeon) like ${'%' + escapeLike(q.surgeon.toLowerCase()) + '%'})`,
+    );
   }
   if (q.referredFrom) w.push(sql`p.referred_on >= ${q.referredFrom}::date`);
   if (q.referredTo) w.push(sql`p.referred_on <= ${q.referredTo}::date`);
   if (q.painBand) {
     const { lo, hi } = bandBounds(q.painBand);
-    const col = q.painSite === 'back' ? sql`p.latest_back_nrs` : q.painSite === 'leg' ? sql`p.latest_leg_nrs` : sql`greatest(p.latest_back_nrs, p.latest_leg_nrs)`;
+    const col =
+      q.painSite === 'back'
+        ? sql`p.latest_back_nrs`
+        : q.painSite === 'leg'
+          ? sql`p.latest_leg_nrs`
+          : sql`greatest(p.latest_back_nrs, p.latest_leg_nrs)`;
     w.push(hi === null ? sql`${col} >= ${lo}` : sql`${col} >= ${lo} and ${col} < ${hi}`);
   }
   if (q.redFlag !== undefined) w.push(q.redFlag ? sql`p.open_red_flag` : sql`not p.open_red_flag`);
   if (q.overdue !== undefined) {
     // Overdue once the window around the due date has closed (follow-up.ts followUpState).
     const closed = addDays(today, -FOLLOW_UP_WINDOW_DAYS);
-    w.push(q.overdue ? sql`p.next_follow_up_due < ${closed}::date` : sql`(p.next_follow_up_due is null or p.next_follow_up_due >= ${closed}::date)`);
+    w.push(
+      q.overdue
+        ? sql`p.next_follow_up_due < ${closed}::date`
+        : sql`(p.next_follow_up_due is null or p.next_follow_up_due >= ${closed}::date)`,
+    );
   }
   return w;
+}
+
+/** Below this many matches a cause-filtered page is found from the materialised filter, not by walking the sort order. */
+export const WALK_MIN_MATCHES = 2000;
+
+/**
+ * The worklist filter as a WHERE over patient_facts f, when every filter in it is a patient_facts column and a
+ * cause is among them (patient_facts mirrors the patient's status, referral date and index procedure); else null.
+ */
+function factsOnlyWhere(q: PatientListQuery): SQL | null {
+  if (!q.cause?.length || q.q || q.mine || q.surgeon || q.painBand || q.redFlag !== undefined || q.overdue !== undefined) return null;
+  const w: SQL[] = [sql`not f.entered_in_error`, sql`f.cause_codes && ${sqlTextArray(q.cause)}`];
+  if (q.status?.length) w.push(sql`f.status = any(${sqlTextArray(q.status)})`);
+  if (q.procedure?.length) w.push(sql`f.index_procedure = any(${sqlTextArray(q.procedure)})`);
+  if (q.referredFrom) w.push(sql`f.referred_on >= ${q.referredFrom}::date`);
+  if (q.referredTo) w.push(sql`f.referred_on <= ${q.referredTo}::date`);
+  return sql.join(w, sql` and `);
 }
 
 function sqlTextArray(values: readonly string[]): SQL {
@@ -131,6 +168,8 @@ export class PatientsRepository {
   constructor(
     private readonly db: Db,
     private readonly today: () => string,
+    /** WALK_MIN_MATCHES; a spec lowers it to compare both ways of finding a cause-filtered page. */
+    private readonly walkMinMatches = WALK_MIN_MATCHES,
   ) {}
 
   /**
@@ -143,6 +182,26 @@ export class PatientsRepository {
     const order = sql.raw(orderByFor(q.sort));
     const offset = (q.page - 1) * q.pageSize;
     const page = sql`select ${ITEM_COLUMNS}, ${causesJson} as causes from pg join patients p on p.id = pg.id order by ${order}`;
+
+    // A cause filter (with or without status, procedure and referral dates) matches many patients spread over the
+    // whole table. Its total is counted from patient_facts alone (GIN on the cause codes, no patient rows read),
+    // and the page found by walking the sort order, which meets 25 matches early when matches are common. When
+    // they are rare the walk would be long, so under WALK_MIN_MATCHES the filter is evaluated once instead.
+    const factsWhere = factsOnlyWhere(q);
+    if (factsWhere) {
+      const [counted] = await execRows<{ total: number }>(
+        this.db,
+        sql`select count(*)::int as total from patient_facts f where ${factsWhere}`,
+      );
+      const total = counted?.total ?? 0;
+      if (total >= this.walkMinMatches) {
+        const rows = await execRows<WorklistRow>(
+          this.db,
+          sql`with pg as (select p.id from patients p where ${whereSql} order by ${order} limit ${q.pageSize} offset ${offset}) ${page}`,
+        );
+        return { items: rows.filter((r): r is WorklistRow & { id: string } => r.id !== null).map(toListItem), total };
+      }
+    }
     const query =
       where.length > 1
         ? sql`with f as materialized (select ${SORT_COLUMNS} from patients p where ${whereSql}),
@@ -170,8 +229,16 @@ export class PatientsRepository {
     if (!row) throw notFound('No such patient.');
     const p = row.p;
     const [refs, surgs] = await Promise.all([
-      db.select().from(referrals).where(and(eq(referrals.patientId, id), eq(referrals.enteredInError, false))).orderBy(desc(referrals.referredOn)),
-      db.select().from(surgeries).where(and(eq(surgeries.patientId, id), eq(surgeries.enteredInError, false))).orderBy(asc(surgeries.performedOn)),
+      db
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.patientId, id), eq(referrals.enteredInError, false)))
+        .orderBy(desc(referrals.referredOn)),
+      db
+        .select()
+        .from(surgeries)
+        .where(and(eq(surgeries.patientId, id), eq(surgeries.enteredInError, false)))
+        .orderBy(asc(surgeries.performedOn)),
     ]);
     return {
       id: p.id,
@@ -219,7 +286,10 @@ export class PatientsRepository {
       .from(patients)
       .where(and(sql`upper(${patients.mrn}) = ${mrn.toUpperCase()}`, eq(patients.enteredInError, false)));
     if (!p) return { exists: false, patient: null };
-    const [{ n }] = (await this.db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(eq(referrals.patientId, p.id))) as [{ n: number }];
+    const [{ n }] = (await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(referrals)
+      .where(eq(referrals.patientId, p.id))) as [{ n: number }];
     return { exists: true, patient: { ...p, referrals: n } };
   }
 
@@ -256,28 +326,32 @@ export class PatientsRepository {
           .where(eq(patients.id, existing.id));
       } else {
         createdPatient = true;
-        const p = one(await tx
-          .insert(patients)
-          .values({
-            mrn,
-            familyName: body.patient.familyName,
-            givenName: body.patient.givenName,
-            dateOfBirth: body.patient.dateOfBirth,
-            sex: body.patient.sex,
-            phone: body.patient.phone,
-            email: body.patient.email,
-            priority: body.referral.priority,
-            referredOn: body.referral.referredOn,
-            status: 'referred',
-            ...stamp,
-          })
-          .returning({ id: patients.id }));
+        const p = one(
+          await tx
+            .insert(patients)
+            .values({
+              mrn,
+              familyName: body.patient.familyName,
+              givenName: body.patient.givenName,
+              dateOfBirth: body.patient.dateOfBirth,
+              sex: body.patient.sex,
+              phone: body.patient.phone,
+              email: body.patient.email,
+              priority: body.referral.priority,
+              referredOn: body.referral.referredOn,
+              status: 'referred',
+              ...stamp,
+            })
+            .returning({ id: patients.id }),
+        );
         patientId = p.id;
       }
-      const ref = one(await tx
-        .insert(referrals)
-        .values({ patientId, ...body.referral, ...stamp })
-        .returning({ id: referrals.id }));
+      const ref = one(
+        await tx
+          .insert(referrals)
+          .values({ patientId, ...body.referral, ...stamp })
+          .returning({ id: referrals.id }),
+      );
       if (body.surgeries.length) {
         await tx.insert(surgeries).values(body.surgeries.map((s) => ({ patientId, ...s, ...stamp })));
       }
@@ -326,7 +400,15 @@ export class PatientsRepository {
         .update(patients)
         .set({ ...changes, version: version + 1, updatedAt: new Date(), updatedBy: ctx.userId })
         .where(and(eq(patients.id, id), eq(patients.version, version)));
-      await writeAudit(tx, actorOf(ctx), { action: 'update', subtype: 'patient-details', outcome: 'success', entityType: 'Patient', entityId: id, patientId: id, detail: { changes: diff } });
+      await writeAudit(tx, actorOf(ctx), {
+        action: 'update',
+        subtype: 'patient-details',
+        outcome: 'success',
+        entityType: 'Patient',
+        entityId: id,
+        patientId: id,
+        detail: { changes: diff },
+      });
       return this.get(id, tx);
     });
   }
