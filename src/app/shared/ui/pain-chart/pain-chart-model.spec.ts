@@ -179,6 +179,23 @@ describe('pain chart annotations', () => {
     expect(injection.value).toBe(dayStart('2026-03-10'));
     expect(injection.label?.content).toBe('Epidural steroid injection');
     for (const annotation of Object.values(annotations)) expect(annotation.adjustScaleRange).toBeFalse();
+    // Labels are staggered so that treatments starting close together (or before the range) stay readable.
+    expect([physio.label?.yAdjust, drug.label?.yAdjust, injection.label?.yAdjust]).toEqual([0, 16, 32]);
+  });
+
+  it('draws a course that began before the range from the left edge, so that its label is on the chart', () => {
+    const from = dayStart('2026-02-01');
+    const annotations = buildAnnotations({
+      ...input,
+      baseline: null,
+      from,
+      treatments: [
+        { label: 'Physiotherapy', start: '2026-01-05', end: '2026-02-27', kind: 'course' },
+        { label: 'Gabapentinoid', start: '2026-04-01', end: null, kind: 'course' },
+      ],
+    });
+    expect((annotations['treatment-0'] as BoxAnnotationOptions).xMin).toBe(from);
+    expect((annotations['treatment-1'] as BoxAnnotationOptions).xMin).toBe(dayStart('2026-04-01'));
   });
 });
 

@@ -200,6 +200,13 @@ export interface AnnotationInput {
   readonly treatments: readonly TreatmentAnnotation[];
   readonly visible: ReadonlySet<PainSeries>;
   readonly now: number;
+  /** Left edge of the time axis (null: all time). A course that began earlier is drawn (and labelled) from here. */
+  readonly from?: number | null;
+}
+
+/** Vertical offset of the i-th treatment label (px): four rows, then again from the top. */
+export function labelOffset(i: number): number {
+  return (i % 4) * 16;
 }
 
 function formatNrs(value: number): string {
@@ -221,7 +228,7 @@ export function buildAnnotations(input: AnnotationInput): Record<string, Annotat
         type: 'box',
         adjustScaleRange: false,
         drawTime: 'beforeDatasetsDraw',
-        xMin: start,
+        xMin: input.from != null ? Math.max(start, input.from) : start,
         xMax: t.end ? endOfDay(dayStart(t.end)) : input.now,
         yScaleID: 'y',
         yMin: NRS_MIN,
@@ -232,6 +239,8 @@ export function buildAnnotations(input: AnnotationInput): Record<string, Annotat
           display: true,
           content: t.label,
           position: { x: 'start', y: 'start' },
+          // Staggered, so that labels of treatments starting close together (or before the range) do not overlap.
+          yAdjust: labelOffset(i),
           color: TREATMENT_LINE,
           font: { size: 11 },
         },
@@ -248,6 +257,7 @@ export function buildAnnotations(input: AnnotationInput): Record<string, Annotat
           display: true,
           content: t.label,
           position: 'start',
+          yAdjust: labelOffset(i),
           backgroundColor: 'rgba(255, 255, 255, 0.9)',
           color: TREATMENT_LINE,
           font: { size: 11 },
@@ -411,7 +421,7 @@ export function buildOptions(input: OptionsInput): ChartOptions<'line'> {
           },
         },
       },
-      annotation: { annotations: buildAnnotations(input) },
+      annotation: { annotations: buildAnnotations({ ...input, from: start }) },
     },
   };
 }
