@@ -44,4 +44,18 @@ describe('PatientsApi', () => {
     controller.expectOne((r) => r.url === '/api/patients').flush({ items: [{ id: 1 }], total: 1, page: 1, pageSize: 25 });
     expect(failed).toBeTrue();
   });
+
+  it('counts overdue follow-ups with a one-row page of overdue=true', () => {
+    let count: number | undefined;
+    api.countOverdue().subscribe((n) => (count = n));
+    const req = controller.expectOne((r) => r.url === '/api/patients');
+    expect(req.request.method).toBe('GET');
+    expect(req.request.params.get('overdue')).toBe('true');
+    expect(req.request.params.get('pageSize')).toBe('1');
+    expect(req.request.params.get('page')).toBe('1');
+    // Clinic-wide: none of the worklist's other filters.
+    expect(req.request.params.keys().sort()).toEqual(['overdue', 'page', 'pageSize', 'sort']);
+    req.flush(aPage([aPatient()], { total: 37, pageSize: 1 }));
+    expect(count).toBe(37);
+  });
 });

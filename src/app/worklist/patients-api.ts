@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { PatientListResponse } from '@shared/contracts/patients';
 import { type Observable, map } from 'rxjs';
-import { type WorklistQuery, toApiParams } from './worklist-query';
+import { DEFAULT_WORKLIST_QUERY, type WorklistQuery, toApiParams } from './worklist-query';
 
 /** `/api/patients`; responses are parsed with the shared contract. */
 @Injectable({ providedIn: 'root' })
@@ -13,5 +13,13 @@ export class PatientsApi {
   list(query: WorklistQuery): Observable<PatientListResponse> {
     const params = new HttpParams({ fromObject: toApiParams(query) });
     return this.http.get<unknown>('/api/patients', { params }).pipe(map((body) => PatientListResponse.parse(body)));
+  }
+
+  /**
+   * How many patients have an overdue follow-up (the window around the due date has closed), clinic-wide:
+   * the `total` of `overdue=true` with a one-row page.
+   */
+  countOverdue(): Observable<number> {
+    return this.list({ ...DEFAULT_WORKLIST_QUERY, overdue: true, pageSize: 1 }).pipe(map((response) => response.total));
   }
 }

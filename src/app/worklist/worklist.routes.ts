@@ -2,7 +2,7 @@ import type { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { WorklistPage } from './worklist-page/worklist-page';
-import { loadPatients, navigateToQuery } from './state/worklist.effects';
+import { loadOverdueCount, loadPatients, navigateToQuery } from './state/worklist.effects';
 import { worklistFeature } from './state/worklist.feature';
 
 export default [
@@ -10,6 +10,6 @@ export default [
     path: '',
     component: WorklistPage,
     title: 'Worklist',
-    providers: [provideState(worklistFeature), provideEffects({ loadPatients, navigateToQuery })],
+    providers: [provideState(worklistFeature), provideEffects({ loadPatients, loadOverdueCount, navigateToQuery })],
   },
 ] satisfies Routes;

@@ -9,7 +9,7 @@ import type { PatientsApi } from '../patients-api';
 import { DEFAULT_WORKLIST_QUERY, type WorklistQuery, selectOnWorklist, selectWorklistQuery } from '../worklist-query';
 import { PatientsApiActions } from './patients-api.actions';
 import { WorklistPageActions } from './worklist-page.actions';
-import { loadPatients, navigateToQuery } from './worklist.effects';
+import { loadOverdueCount, loadPatients, navigateToQuery } from './worklist.effects';
 import { worklistFeature } from './worklist.feature';
 
 /** A store double: only the three selectors the effects read. */
@@ -40,7 +40,7 @@ describe('worklist effects', () => {
   let api: jasmine.SpyObj<PatientsApi>;
 
   beforeEach(() => {
-    api = jasmine.createSpyObj<PatientsApi>('PatientsApi', ['list']);
+    api = jasmine.createSpyObj<PatientsApi>('PatientsApi', ['list', 'countOverdue']);
   });
 
   describe('loadPatients', () => {
@@ -102,6 +102,77 @@ describe('worklist effects', () => {
       const actions = new Subject<Action>();
       const store = storeWith({ onWorklist: true, query, lastQuery: null });
       collect(loadPatients(new Actions(actions), store, api));
+      actions.next(WorklistPageActions.opened());
+      expect(slow.observed).toBeTrue();
+      actions.next(WorklistPageActions.retryClicked());
+      expect(slow.observed).toBeFalse();
+    });
+  });
+
+  describe('loadOverdueCount', () => {
+    it('loads the count when the page opens', () => {
+      api.countOverdue.and.returnValue(of(37));
+      expect(collect(loadOverdueCount(new Actions(of(WorklistPageActions.opened())), api))).toEqual([
+        PatientsApiActions.overdueCountStarted(),
+        PatientsApiActions.overdueCountSucceeded({ count: 37 }),
+      ]);
+      expect(api.countOverdue).toHaveBeenCalledTimes(1);
+    });
+
+    it('reloads it when the user reloads the list (Retry)', () => {
+      api.countOverdue.and.returnValues(of(37), of(36));
+      const out = collect(loadOverdueCount(new Actions(of(WorklistPageActions.opened(), WorklistPageActions.retryClicked())), api));
+      expect(out).toEqual([
+        PatientsApiActions.overdueCountStarted(),
+        PatientsApiActions.overdueCountSucceeded({ count: 37 }),
+        PatientsApiActions.overdueCountStarted(),
+        PatientsApiActions.overdueCountSucceeded({ count: 36 }),
+      ]);
+    });
+
+    it('does not reload on filter, sort, page or search changes, nor on navigations', () => {
+      const actions = of(
+        WorklistPageActions.queryChanged({ changes: { overdue: true, page: 1 } }),
+        WorklistPageActions.searchChanged({ q: 'smith' }),
+        WorklistPageActions.surgeonChanged({ surgeon: 'Osei' }),
+        WorklistPageActions.filtersCleared(),
+        navigatedTo('/worklist'),
+        navigatedTo('/worklist?overdue=true'),
+        PatientsApiActions.loadSucceeded({ query, response: aPage([]) }),
+      );
+      expect(collect(loadOverdueCount(new Actions(actions), api))).toEqual([]);
+      expect(api.countOverdue).not.toHaveBeenCalled();
+    });
+
+    it('ends quietly in Overdue Count Failed (no error escapes the effect)', () => {
+      api.countOverdue.and.returnValue(throwError(() => new ApiError(0, null, '/api/patients')));
+      let escaped: unknown = null;
+      const out: unknown[] = [];
+      loadOverdueCount(new Actions(of(WorklistPageActions.opened())), api).subscribe({
+        next: (action) => out.push(action),
+        error: (error: unknown) => (escaped = error),
+      });
+      expect(out).toEqual([
+        PatientsApiActions.overdueCountStarted(),
+        PatientsApiActions.overdueCountFailed({ error: NETWORK_ERROR_MESSAGE }),
+      ]);
+      expect(escaped).toBeNull();
+    });
+
+    it('keeps working after a failure', () => {
+      api.countOverdue.and.returnValues(
+        throwError(() => new ApiError(0, null, '/api/patients')),
+        of(5),
+      );
+      const out = collect(loadOverdueCount(new Actions(of(WorklistPageActions.opened(), WorklistPageActions.retryClicked())), api));
+      expect(out[out.length - 1]).toEqual(PatientsApiActions.overdueCountSucceeded({ count: 5 }));
+    });
+
+    it('cancels an older request on Retry (switchMap)', () => {
+      const slow = new Subject<number>();
+      api.countOverdue.and.returnValues(slow, of(3));
+      const actions = new Subject<Action>();
+      collect(loadOverdueCount(new Actions(actions), api));
       actions.next(WorklistPageActions.opened());
       expect(slow.observed).toBeTrue();
       actions.next(WorklistPageActions.retryClicked());

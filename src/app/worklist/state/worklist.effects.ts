@@ -73,6 +73,29 @@ export const loadPatients = createEffect(
   { functional: true },
 );
 
+/**
+ * Loads the clinic-wide count of overdue follow-ups for the 'Follow-up overdue' filter: when the page opens and
+ * when the user reloads the list (Retry), not on every query change (the count does not depend on the query).
+ * A failure ends in 'Overdue Count Failed' and never reaches the error handler: the label goes without a number.
+ */
+export const loadOverdueCount = createEffect(
+  (actions$ = inject(Actions), api = inject(PatientsApi)) => {
+    return actions$.pipe(
+      ofType(WorklistPageActions.opened, WorklistPageActions.retryClicked),
+      switchMap(() =>
+        concat(
+          of(PatientsApiActions.overdueCountStarted()),
+          api.countOverdue().pipe(
+            map((count) => PatientsApiActions.overdueCountSucceeded({ count })),
+            catchError((error: unknown) => of(PatientsApiActions.overdueCountFailed({ error: errorMessage(error) }))),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
 const CLEARED_FILTERS: Partial<WorklistQuery> = Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined]));
 
 /**

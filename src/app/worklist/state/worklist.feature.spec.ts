@@ -17,7 +17,15 @@ describe('worklistFeature', () => {
 
   it('starts empty', () => {
     expect(reducer(undefined, { type: '@@init' })).toEqual(initialWorklistState);
-    expect(initialWorklistState).toEqual({ ids: [], entities: {}, query: null, total: null, loading: false, error: null });
+    expect(initialWorklistState).toEqual({
+      ids: [],
+      entities: {},
+      query: null,
+      total: null,
+      loading: false,
+      error: null,
+      overdueCount: null,
+    });
   });
 
   it('is loading once a request starts', () => {
@@ -54,5 +62,44 @@ describe('worklistFeature', () => {
     expect(worklistFeature.selectPageCount(root)).toBe(2);
     expect(worklistFeature.selectTotal(root)).toBe(42);
     expect(worklistFeature.selectEntities(root)[first.id]).toEqual(first);
+  });
+
+  describe('overdue count', () => {
+    it('keeps the count once loaded, apart from the list', () => {
+      const started = reducer(loaded(), PatientsApiActions.overdueCountStarted());
+      expect(started.overdueCount).toBeNull();
+      const state = reducer(started, PatientsApiActions.overdueCountSucceeded({ count: 37 }));
+      expect(state.overdueCount).toBe(37);
+      expect(worklistFeature.selectOverdueCount({ worklist: state })).toBe(37);
+      expect(state.ids).toEqual([second.id, first.id]);
+      expect(state.total).toBe(42);
+      expect(state.loading).toBeFalse();
+    });
+
+    it('keeps a count of zero (nothing is waiting)', () => {
+      const state = reducer(initialWorklistState, PatientsApiActions.overdueCountSucceeded({ count: 0 }));
+      expect(state.overdueCount).toBe(0);
+    });
+
+    it('has no number while it reloads', () => {
+      const known = reducer(initialWorklistState, PatientsApiActions.overdueCountSucceeded({ count: 37 }));
+      expect(reducer(known, PatientsApiActions.overdueCountStarted()).overdueCount).toBeNull();
+    });
+
+    it('drops the number on failure without touching the list or its error', () => {
+      const known = reducer(loaded(), PatientsApiActions.overdueCountSucceeded({ count: 37 }));
+      const state = reducer(known, PatientsApiActions.overdueCountFailed({ error: 'Server down' }));
+      expect(state.overdueCount).toBeNull();
+      expect(state.error).toBeNull();
+      expect(state.ids).toEqual([second.id, first.id]);
+      expect(state.total).toBe(42);
+    });
+
+    it('survives a list load and a list failure', () => {
+      const known = reducer(initialWorklistState, PatientsApiActions.overdueCountSucceeded({ count: 37 }));
+      const started = reducer(known, PatientsApiActions.loadStarted({ query }));
+      expect(started.overdueCount).toBe(37);
+      expect(reducer(started, PatientsApiActions.loadFailed({ query, error: 'Server down' })).overdueCount).toBe(37);
+    });
   });
 });

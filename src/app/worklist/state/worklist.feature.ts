@@ -11,6 +11,8 @@ export interface WorklistState extends EntityState<PatientListItem> {
   total: number | null;
   loading: boolean;
   error: string | null;
+  /** Patients with an overdue follow-up, clinic-wide (whatever the query); null until known or when it failed. */
+  overdueCount: number | null;
 }
 
 /** The server decides the order; the adapter keeps it. */
@@ -21,6 +23,7 @@ export const initialWorklistState: WorklistState = patientsAdapter.getInitialSta
   total: null,
   loading: false,
   error: null,
+  overdueCount: null,
 });
 
 export const worklistFeature = createFeature({
@@ -41,6 +44,13 @@ export const worklistFeature = createFeature({
       (state, { query, error }): WorklistState =>
         sameQuery(query, state.query) ? patientsAdapter.removeAll({ ...state, total: null, loading: false, error }) : state,
     ),
+    // No number while it loads or after a failure (a secondary figure: its failure is not the list's error).
+    on(
+      PatientsApiActions.overdueCountStarted,
+      PatientsApiActions.overdueCountFailed,
+      (state): WorklistState => ({ ...state, overdueCount: null }),
+    ),
+    on(PatientsApiActions.overdueCountSucceeded, (state, { count }): WorklistState => ({ ...state, overdueCount: count })),
   ),
   extraSelectors: ({ selectWorklistState }) => {
     const { selectAll, selectEntities, selectIds, selectTotal } = patientsAdapter.getSelectors(selectWorklistState);

@@ -52,6 +52,7 @@ describe('WorklistPage', () => {
     loading?: boolean;
     error?: string | null;
     role?: Role | null;
+    overdueCount?: number | null;
   }
 
   async function render(view: View = {}): Promise<void> {
@@ -61,6 +62,7 @@ describe('WorklistPage', () => {
     store.overrideSelector(worklistFeature.selectLoading, view.loading ?? false);
     store.overrideSelector(worklistFeature.selectError, view.error ?? null);
     store.overrideSelector(authFeature.selectRole, view.role === undefined ? 'nurse' : view.role);
+    store.overrideSelector(worklistFeature.selectOverdueCount, view.overdueCount ?? null);
     fixture = TestBed.createComponent(WorklistPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
@@ -165,6 +167,60 @@ describe('WorklistPage', () => {
     expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { mine: true, page: 1 } }));
     await (await loader.getHarness(MatCheckboxHarness.with({ label: 'Follow-up overdue' }))).check();
     expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { overdue: true, page: 1 } }));
+  });
+
+  describe('the overdue count on the "Follow-up overdue" filter', () => {
+    function overdueLabel(): HTMLElement {
+      const label = (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('mat-checkbox.overdue label');
+      if (!label) throw new Error('no label');
+      return label;
+    }
+    /** What a sighted user reads: the label without its visually hidden words. */
+    function visibleText(element: HTMLElement): string {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    }
+    function spokenText(element: HTMLElement): string {
+      return element.textContent.replace(/\s+/g, ' ').trim();
+    }
+
+    it('shows the number once known, and says "patients" to screen readers', async () => {
+      await render({ overdueCount: 37 });
+      expect(visibleText(overdueLabel())).toBe('Follow-up overdue (37)');
+      expect(spokenText(overdueLabel())).toBe('Follow-up overdue (37 patients)');
+      // The label names the checkbox (its accessible name; whitespace is collapsed there, as on screen).
+      const checkbox = await loader.getHarness(MatCheckboxHarness.with({ label: /^Follow-up overdue\s+\(37 patients\)$/ }));
+      const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('mat-checkbox.overdue input');
+      expect(overdueLabel().getAttribute('for')).toBe(input?.id ?? 'missing');
+      await checkbox.check();
+      expect(store.dispatch).toHaveBeenCalledWith(WorklistPageActions.queryChanged({ changes: { overdue: true, page: 1 } }));
+    });
+
+    it('says "patient" for one', async () => {
+      await render({ overdueCount: 1 });
+      expect(visibleText(overdueLabel())).toBe('Follow-up overdue (1)');
+      expect(spokenText(overdueLabel())).toBe('Follow-up overdue (1 patient)');
+    });
+
+    it('shows zero: nothing is waiting', async () => {
+      await render({ overdueCount: 0 });
+      expect(spokenText(overdueLabel())).toBe('Follow-up overdue (0 patients)');
+    });
+
+    it('shows no number while it loads or when it could not be loaded, and no error', async () => {
+      await render({ overdueCount: null });
+      expect(spokenText(overdueLabel())).toBe('Follow-up overdue');
+      expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')).toBeNull();
+    });
+
+    it('follows the store', async () => {
+      await render({ overdueCount: null });
+      store.overrideSelector(worklistFeature.selectOverdueCount, 12);
+      store.refreshState();
+      await fixture.whenStable();
+      expect(visibleText(overdueLabel())).toBe('Follow-up overdue (12)');
+    });
   });
 
   it('keeps the less used filters behind "More filters", open when one is set', async () => {

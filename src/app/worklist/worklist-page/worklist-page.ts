@@ -126,6 +126,10 @@ export class WorklistPage implements OnInit {
   protected readonly loading = this.store.selectSignal(worklistFeature.selectLoading);
   protected readonly error = this.store.selectSignal(worklistFeature.selectError);
   protected readonly total = this.store.selectSignal(worklistFeature.selectTotal);
+  /** Shown on the 'Follow-up overdue' filter once known. */
+  protected readonly overdueCount = this.store.selectSignal(worklistFeature.selectOverdueCount);
+  /** The word a screen reader hears after the number ("Follow-up overdue (37 patients)"); the label shows "(37)". */
+  protected readonly overdueNoun = computed(() => (this.overdueCount() === 1 ? 'patient' : 'patients'));
   private readonly patients = this.store.selectSignal(worklistFeature.selectAll);
   private readonly role = this.store.selectSignal(authFeature.selectRole);
 
