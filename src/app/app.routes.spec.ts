@@ -1,4 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { type HttpRequest, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -35,6 +35,10 @@ describe('app routes', () => {
     return TestBed.inject(Router).url;
   }
 
+  /** The list request (not the clinic-wide overdue count the worklist also asks for when it opens). */
+  const isList = (r: HttpRequest<unknown>): boolean => r.url === '/api/patients' && r.params.get('overdue') !== 'true';
+  const isOverdueCount = (r: HttpRequest<unknown>): boolean => r.url === '/api/patients' && r.params.get('overdue') === 'true';
+
   function text(): string {
     return (harness.routeNativeElement?.ownerDocument.body.textContent ?? '').replace(/\s+/g, ' ');
   }
@@ -69,7 +73,8 @@ describe('app routes', () => {
   it("takes a nurse from / to the worklist and loads it from the URL's query", async () => {
     signIn('nurse');
     expect(await open('/')).toBe('/worklist');
-    const req = http.expectOne((r) => r.url === '/api/patients');
+    const req = http.expectOne(isList);
+    http.expectOne(isOverdueCount).flush(aPage([], { total: 3 }));
     expect(req.request.params.get('page')).toBe('1');
     expect(req.request.params.get('sort')).toBe('priority');
     expect(req.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
@@ -88,9 +93,11 @@ describe('app routes', () => {
   it('reloads when the URL query changes (bookmarks, back and forward)', async () => {
     signIn('nurse');
     await open('/worklist?sort=-name');
-    http.expectOne((r) => r.url === '/api/patients' && r.params.get('sort') === '-name').flush(aPage([]));
+    http.expectOne((r) => isList(r) && r.params.get('sort') === '-name').flush(aPage([]));
+    http.expectOne(isOverdueCount).flush(aPage([], { total: 3 }));
     await open('/worklist?sort=-name&page=2');
-    http.expectOne((r) => r.url === '/api/patients' && r.params.get('page') === '2').flush(aPage([], { page: 2 }));
+    // The list follows the URL; the overdue count is not asked for again.
+    http.expectOne((r) => isList(r) && r.params.get('page') === '2').flush(aPage([], { page: 2 }));
     http.verify();
   });
 
@@ -109,8 +116,9 @@ describe('app routes', () => {
   it('returns to sign-in when the session ends on the server (401), and forgets the patients', async () => {
     signIn('specialist');
     await open('/worklist?q=oka');
+    http.expectOne(isOverdueCount).flush(aPage([], { total: 3 }));
     http
-      .expectOne((r) => r.url === '/api/patients')
+      .expectOne(isList)
       .flush({ type: PROBLEM_TYPES[401], title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
     await harness.fixture.whenStable();

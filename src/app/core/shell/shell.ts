@@ -2,6 +2,7 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   type ElementRef,
   EnvironmentInjector,
   ErrorHandler,
@@ -90,12 +91,15 @@ export class Shell {
     const injector = inject(EnvironmentInjector);
     const errors = inject(ErrorHandler);
     let started = false;
+    let destroyed = false;
+    inject(DestroyRef).onDestroy(() => (destroyed = true));
     effect(() => {
       if (started || !can(this.user()?.role, 'assessment.create')) return;
       started = true;
       start(injector).catch((error: unknown) => {
         started = false;
-        errors.handleError(error);
+        // Signed out (or the app torn down) before the outbox had loaded: nothing to report.
+        if (!destroyed) errors.handleError(error);
       });
     });
   }
