@@ -8,9 +8,10 @@ import { PatientsRepository } from './patients-repository';
 
 const TODAY = '2026-06-15';
 
-// A cause-filtered worklist is found one of two ways: its total from patient_facts and its page by walking the
-// sort order (many matches), or the filter evaluated once (few matches). Both must give the same page and total.
-describeOnDatabases('worklist with a cause filter: both ways of finding the page agree', (kind) => {
+// A filtered worklist is found one of two ways: its total counted from an index (patient_facts for causes) and its
+// page by walking the sort order (many matches), or the filter evaluated once (few matches). Both must give the
+// same page and total.
+describeOnDatabases('filtered worklist: both ways of finding the page agree', (kind) => {
   let db: Database;
   let dispose: () => Promise<void> = async () => undefined;
   let ctx: AccessContext;
@@ -37,6 +38,16 @@ describeOnDatabases('worklist with a cause filter: both ways of finding the page
     { cause: 'POST-FIB', sort: '-legNrs', page: 2, pageSize: 10 },
     { cause: 'POST-PSA', referredFrom: '2025-01-01', referredTo: '2026-06-01' },
     { cause: 'POST-FIB', procedure: ['TLIF', 'PLIF', 'PLF'] },
+    { status: 'treatment' },
+    { status: ['assessment', 'follow-up'], sort: 'name', page: 2, pageSize: 10 },
+    { painSite: 'leg', painBand: '7-10' },
+    { painSite: 'back', painBand: '4-6', sort: '-backNrs' },
+    { painSite: 'leg', painBand: '0-3', status: 'follow-up', sort: 'referredOn' },
+    { redFlag: 'true' },
+    { overdue: 'true', sort: 'nextFollowUp' },
+    { overdue: 'false', redFlag: 'false', sort: 'age' },
+    { referredFrom: '2025-01-01', sort: 'surgeryDate' },
+    { procedure: ['DISCECTOMY', 'MICRODISCECTOMY'], sort: 'status' },
   ];
 
   it('gives the same items and total by walking the sort order as by evaluating the filter once', async () => {

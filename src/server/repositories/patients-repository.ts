@@ -108,12 +108,13 @@ export function worklistWhere(q: PatientListQuery, ctx: AccessContext, today: st
   return w;
 }
 
-/** Below this many matches a cause-filtered page is found from the materialised filter, not by walking the sort order. */
+/** Below this many matches a filtered page is found from the materialised filter, not by walking the sort order. */
 export const WALK_MIN_MATCHES = 2000;
 
 /**
- * The worklist filter as a WHERE over patient_facts f, when every filter in it is a patient_facts column and a
- * cause is among them (patient_facts mirrors the patient's status, referral date and index procedure); else null.
+ * The worklist filter as `patient_facts f where ...` (to count from), when every filter in it is a patient_facts
+ * column and a cause is among them (patient_facts mirrors the patient's status, referral date and index
+ * procedure); else null.
  */
 function factsOnlyWhere(q: PatientListQuery): SQL | null {
   if (!q.cause?.length || q.q || q.mine || q.surgeon || q.painBand || q.redFlag !== undefined || q.overdue !== undefined) return null;
@@ -122,7 +123,25 @@ function factsOnlyWhere(q: PatientListQuery): SQL | null {
   if (q.procedure?.length) w.push(sql`f.index_procedure = any(${sqlTextArray(q.procedure)})`);
   if (q.referredFrom) w.push(sql`f.referred_on >= ${q.referredFrom}::date`);
   if (q.referredTo) w.push(sql`f.referred_on <= ${q.referredTo}::date`);
-  return sql.join(w, sql` and `);
+  return sql`patient_facts f where ${sql.join(w, sql` and `)}`;
+}
+
+/**
+ * Whether the filter can be counted from indexes: any filter but free text, "my cases", surgeon and a pain band
+ * over both sites (greatest of back and leg), which have no index a count could use alone.
+ */
+function indexCountable(q: PatientListQuery): boolean {
+  const anyFilter =
+    !!q.cause?.length ||
+    !!q.status?.length ||
+    !!q.procedure?.length ||
+    !!q.referredFrom ||
+    !!q.referredTo ||
+    !!q.painBand ||
+    q.redFlag !== undefined ||
+    q.overdue !== undefined;
+  const bandBySite = !q.painBand || q.painSite === 'back' || q.painSite === 'leg';
+  return anyFilter && !q.q && !q.mine && !q.surgeon && bandBySite;
 }
 
 function sqlTextArray(values: readonly string[]): SQL {
@@ -183,16 +202,14 @@ export class PatientsRepository {
     const offset = (q.page - 1) * q.pageSize;
     const page = sql`select ${ITEM_COLUMNS}, ${causesJson} as causes from pg join patients p on p.id = pg.id order by ${order}`;
 
-    // A cause filter (with or without status, procedure and referral dates) matches many patients spread over the
-    // whole table. Its total is counted from patient_facts alone (GIN on the cause codes, no patient rows read),
-    // and the page found by walking the sort order, which meets 25 matches early when matches are common. When
-    // they are rare the walk would be long, so under WALK_MIN_MATCHES the filter is evaluated once instead.
-    const factsWhere = factsOnlyWhere(q);
-    if (factsWhere) {
-      const [counted] = await execRows<{ total: number }>(
-        this.db,
-        sql`select count(*)::int as total from patient_facts f where ${factsWhere}`,
-      );
+    // A filter that matches many patients spread over the table (a cause, a status, a pain band) is counted from
+    // an index alone: patient_facts' GIN on the cause codes, or the partial indexes on valid patients (an
+    // index-only scan, no patient rows read). The page is then found by walking the sort order, which meets 25
+    // matches early when matches are common. When they are rare the walk would be long, so under
+    // WALK_MIN_MATCHES the filter is evaluated once instead (below).
+    const countFrom = indexCountable(q) ? (factsOnlyWhere(q) ?? (q.cause?.length ? null : sql`patients p where ${whereSql}`)) : null;
+    if (countFrom) {
+      const [counted] = await execRows<{ total: number }>(this.db, sql`select count(*)::int as total from ${countFrom}`);
       const total = counted?.total ?? 0;
       if (total >= this.walkMinMatches) {
         const rows = await execRows<WorklistRow>(

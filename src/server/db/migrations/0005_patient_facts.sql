@@ -16,6 +16,10 @@ CREATE TABLE "patient_facts" (
 	"open_red_flags" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "patients_status_idx";--> statement-breakpoint
+DROP INDEX "patients_latest_back_idx";--> statement-breakpoint
+DROP INDEX "patients_latest_leg_idx";--> statement-breakpoint
+DROP INDEX "patients_next_follow_up_idx";--> statement-breakpoint
 ALTER TABLE "outcome_summaries" ADD COLUMN "m3_back_pct" double precision GENERATED ALWAYS AS (case when base_back > 0 then (base_back - m3_back) * 100 / base_back end) STORED;--> statement-breakpoint
 ALTER TABLE "outcome_summaries" ADD COLUMN "m6_back_pct" double precision GENERATED ALWAYS AS (case when base_back > 0 then (base_back - m6_back) * 100 / base_back end) STORED;--> statement-breakpoint
 ALTER TABLE "outcome_summaries" ADD COLUMN "m12_back_pct" double precision GENERATED ALWAYS AS (case when base_back > 0 then (base_back - m12_back) * 100 / base_back end) STORED;--> statement-breakpoint
@@ -27,6 +31,10 @@ ALTER TABLE "outcome_summaries" ADD COLUMN "m12_odi_change" double precision GEN
 ALTER TABLE "patient_facts" ADD CONSTRAINT "patient_facts_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "patient_facts_cause_codes_idx" ON "patient_facts" USING gin ("cause_codes");--> statement-breakpoint
 CREATE INDEX "patients_valid_idx" ON "patients" USING btree ("priority_rank") WHERE not "patients"."entered_in_error";--> statement-breakpoint
+CREATE INDEX "patients_status_idx" ON "patients" USING btree ("status","referred_on") WHERE not "patients"."entered_in_error";--> statement-breakpoint
+CREATE INDEX "patients_latest_back_idx" ON "patients" USING btree ("latest_back_nrs") WHERE not "patients"."entered_in_error";--> statement-breakpoint
+CREATE INDEX "patients_latest_leg_idx" ON "patients" USING btree ("latest_leg_nrs") WHERE not "patients"."entered_in_error";--> statement-breakpoint
+CREATE INDEX "patients_next_follow_up_idx" ON "patients" USING btree ("next_follow_up_due") WHERE not "patients"."entered_in_error";--> statement-breakpoint
 -- patient_facts for the given patients, recomputed (upserted) from the patient row and the five tables it
 -- summarises. Called by the statement-level triggers below (once per statement, whatever the number of rows) and
 -- by the demo seed, which loads with triggers off (cohort.ts SEED_REPLACED_INSERT_TRIGGERS).

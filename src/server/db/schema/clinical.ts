@@ -56,12 +56,21 @@ export const patients = pgTable(
     index('patients_name_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id),
     index('patients_worklist_default_idx').on(t.openRedFlag.desc(), t.priorityRank, t.referredOn, t.id),
     index('patients_referred_on_idx').on(t.referredOn, t.id),
-    index('patients_status_idx').on(t.status, t.referredOn),
-    index('patients_latest_back_idx').on(t.latestBackNrs),
-    index('patients_latest_leg_idx').on(t.latestLegNrs),
+    // Partial on valid patients (every worklist query has that predicate): a filtered total is an index-only scan.
+    index('patients_status_idx')
+      .on(t.status, t.referredOn)
+      .where(sql`not ${t.enteredInError}`),
+    index('patients_latest_back_idx')
+      .on(t.latestBackNrs)
+      .where(sql`not ${t.enteredInError}`),
+    index('patients_latest_leg_idx')
+      .on(t.latestLegNrs)
+      .where(sql`not ${t.enteredInError}`),
     index('patients_specialist_idx').on(t.responsibleSpecialistId),
     index('patients_nurse_idx').on(t.namedNurseId),
-    index('patients_next_follow_up_idx').on(t.nextFollowUpDue),
+    index('patients_next_follow_up_idx')
+      .on(t.nextFollowUpDue)
+      .where(sql`not ${t.enteredInError}`),
     index('patients_index_surgery_idx').on(t.indexProcedure, t.indexSurgeryDate),
     index('patients_red_flag_idx')
       .on(t.id)
