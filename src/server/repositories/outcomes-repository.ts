@@ -5,7 +5,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../shared/domain/case-status'
 import type { CauseCode } from '../../shared/domain/causes';
 import { FOLLOW_UP_WINDOW_DAYS, addDays, addMonthsClamped } from '../../shared/domain/follow-up';
 import { PAIN30_PCT, PAIN50_PCT, THRESHOLD_EPSILON } from '../../shared/domain/pain';
-import { isSuppressed, meanInterval, proportionDisclosable, wilsonInterval } from '../../shared/domain/stats';
+import { isSuppressed, meanInterval, proportionDisclosable, suppressCells, wilsonInterval } from '../../shared/domain/stats';
 import type { TreatmentCode } from '../../shared/domain/treatments';
 import { execRows, present, type Db } from '../db/client';
 
@@ -16,6 +16,11 @@ const TRAJECTORY_MONTHS = [0, 1, 3, 6, 12] as const;
 /** A count shown as "<11" when it is from 1 to 10 (small-cell suppression, fbss-domain.md §9). */
 export function count(n: number): Count {
   return isSuppressed(n) ? { value: null, suppressed: true } : { value: n, suppressed: false };
+}
+
+/** A cell after suppressCells(): null is shown as "<11". */
+function shown(value: number | null): Count {
+  return value === null ? { value: null, suppressed: true } : { value, suppressed: false };
 }
 
 function textArray(values: readonly string[]): SQL {
@@ -200,14 +205,16 @@ export class OutcomesRepository {
       for (const m of [6, 12] as const) {
         const n = g(`on_${m}`);
         if (n === 0) continue;
+        // The bins add up to n: complementary suppression, so that no "<11" bin is n minus the others.
+        const bins = suppressCells(
+          ODI_CHANGE_BINS.map((_, i) => g(`ob${i}_${m}`)),
+          n,
+        );
         odiChange.push({
           treatmentCode: r.treatment_code,
           month: m,
           n: count(n),
-          bins: ODI_CHANGE_BINS.map((label, i) => ({
-            label,
-            count: isSuppressed(n) ? { value: null, suppressed: true } : count(g(`ob${i}_${m}`)),
-          })),
+          bins: ODI_CHANGE_BINS.map((label, i) => ({ label, count: shown(bins[i] ?? null) })),
         });
       }
     }
@@ -217,10 +224,15 @@ export class OutcomesRepository {
     for (const row of referralRows) months.get(row.month)?.set(row.status, row.n);
     const referrals: ReferralMonth[] = [...months.entries()].map(([month, byStatus]) => {
       const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
+      // The statuses add up to the month's total: complementary suppression as for the ODI bins.
+      const cells = suppressCells(
+        CASE_STATUSES.map((s) => byStatus.get(s) ?? 0),
+        total,
+      );
       return {
         month,
         total: count(total),
-        byStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, count(byStatus.get(s) ?? 0)])) as ReferralMonth['byStatus'],
+        byStatus: Object.fromEntries(CASE_STATUSES.map((s, i) => [s, shown(cells[i] ?? null)])) as ReferralMonth['byStatus'],
       };
     });
 

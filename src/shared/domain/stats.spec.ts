@@ -1,4 +1,4 @@
-import { SMALL_CELL_MIN, isSuppressed, meanInterval, proportionDisclosable, wilsonInterval } from './stats';
+import { SMALL_CELL_MIN, isSuppressed, meanInterval, proportionDisclosable, suppressCells, wilsonInterval } from './stats';
 
 describe('outcome statistics', () => {
   // Reference values: Wilson 1927; Newcombe 1998 table I (e.g. 81/263 -> 0.2553 to 0.3662).
@@ -39,6 +39,17 @@ describe('outcome statistics', () => {
     expect(proportionDisclosable(35, 40)).toBeFalse(); // 5 non-responders
     expect(proportionDisclosable(0, 10)).toBeFalse(); // the group itself
     expect(proportionDisclosable(0, 0)).toBeFalse();
+  });
+
+  it('hides the cells of a row whose total is shown so that none can be worked out', () => {
+    // Nothing small: all shown.
+    expect(suppressCells([20, 0, 31], 51)).toEqual([20, 0, 31]);
+    // One small cell: it and the smallest other non-zero cell are hidden (else total minus the rest gives it).
+    expect(suppressCells([20, 4, 31, 0], 55)).toEqual([null, null, 31, 0]);
+    // Two small cells: each hides the other.
+    expect(suppressCells([3, 4, 40], 47)).toEqual([null, null, 40]);
+    // A small total: every non-zero cell hidden.
+    expect(suppressCells([6, 0, 2], 8)).toEqual([null, 0, null]);
   });
 
   it('gives a mean interval only with two or more values', () => {

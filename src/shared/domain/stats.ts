@@ -19,6 +19,24 @@ export function proportionDisclosable(k: number, n: number): boolean {
 }
 
 /**
+ * Cells of a table row whose total is shown: null where a cell may not be shown. Primary suppression hides every
+ * cell of 1-10; if exactly one cell is hidden, it could be worked out as the total minus the others, so the
+ * smallest other non-zero cell is hidden too (complementary suppression). A hidden total hides every non-zero cell.
+ */
+export function suppressCells(cells: readonly number[], total: number): (number | null)[] {
+  if (isSuppressed(total)) return cells.map((c) => (c === 0 ? 0 : null));
+  const out: (number | null)[] = cells.map((c) => (isSuppressed(c) ? null : c));
+  if (out.filter((c) => c === null).length === 1) {
+    let smallest = -1;
+    out.forEach((c, i) => {
+      if (c !== null && c > 0 && (smallest < 0 || c < (out[smallest] ?? Infinity))) smallest = i;
+    });
+    if (smallest >= 0) out[smallest] = null;
+  }
+  return out;
+}
+
+/**
  * Wilson score interval for a binomial proportion (Wilson 1927), 95% by default (z = 1.959964).
  * Better than the normal approximation for small n and for proportions near 0 or 1.
  * Returns null for n = 0.

@@ -11,6 +11,8 @@ interface CohortPatient {
   m6Leg: number | null | 'eie';
   /** Back NRS at 6 months (default: unchanged from baseline). */
   m6Back?: number;
+  /** Case status (default treatment). */
+  status?: string;
   cause?: { code: string; status: string };
 }
 
@@ -22,8 +24,8 @@ async function insertCohort(database: Database, specialistId: string, patients: 
   for (const c of patients) {
     const [p] = await database.query<{ id: string }>(
       `insert into patients (mrn, family_name, given_name, date_of_birth, sex, status, referred_on, responsible_specialist_id)
-       values ($1, 'Cohortname', 'Given', '1960-01-01', 'female', 'treatment', $2::date, $3) returning id`,
-      [c.mrn, addMonthsClamped(start, -2), specialistId],
+       values ($1, 'Cohortname', 'Given', '1960-01-01', 'female', $4, $2::date, $3) returning id`,
+      [c.mrn, addMonthsClamped(start, -2), specialistId, c.status ?? 'treatment'],
     );
     const pid = p!.id;
     await database.query(
@@ -90,6 +92,7 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
         baseBack: 6,
         m6Leg: 7,
         ...(i >= 30 ? { m6Back: 3 } : {}),
+        ...(i >= 32 ? { status: 'follow-up' } : {}),
         ...(i <= 26 ? { cause: { code: 'POST-FIB', status: 'provisional' } } : {}),
       })),
       { mrn: 'SCS-EIE', treatment: 'SCS-IMPLANT', baseLeg: 8, baseBack: 6, m6Leg: 'eie' },
@@ -152,6 +155,17 @@ describeOnDatabases('outcomes dashboard (de-identified aggregates)', (kind) => {
     expect(back.evaluable).toEqual({ value: 34, suppressed: false });
     expect(back.pain30).toEqual({ responders: null, rate: null, low: null, high: null });
     expect(back.pain50).toEqual({ responders: null, rate: null, low: null, high: null });
+  });
+
+  it('hides a second cell where one small cell could be worked out from a shown total (referrals by status)', async () => {
+    const res = await dashboard();
+    // The whole cohort was referred in one month: 39 now in treatment, 3 in follow-up, 42 in all.
+    const month = res.json().referrals.find((r: { total: { value: number | null } }) => r.total.value === 42);
+    expect(month).toBeDefined();
+    expect(month.byStatus['follow-up']).toEqual({ value: null, suppressed: true });
+    // 42 - 39 would give the 3 away: treatment is hidden too.
+    expect(month.byStatus.treatment).toEqual({ value: null, suppressed: true });
+    expect(month.byStatus.referred).toEqual({ value: 0, suppressed: false });
   });
 
   it('suppresses groups under 11 patients: no rate is computed into view', async () => {
