@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumVersion, ensureChromium } from './lib/chromium';
+import { type TestPostgres, localTestPostgres } from './lib/postgres';
 import { localBin, run, type RunResult } from './lib/run';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -231,11 +232,29 @@ async function main(): Promise<number> {
     banner('jasmine: src/server and src/shared specs on Node');
     const file = join(tmp, 'jasmine-summary.json');
     rmSync(file, { force: true });
-    const r = await run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'jasmine-node.ts')], {
-      env,
-      timeoutMs: TIMEOUTS.jasmine,
-    });
-    record({ name: 'jasmine', counts: reconcile('jasmine', jasmineCounts(file), r), ms: r.durationMs });
+    // Every server spec runs on PGlite and on PostgreSQL: TEST_DATABASE_URL if given, else a throwaway
+    // database on a local server; only without any server do the PostgreSQL copies stay pending.
+    let localPg: TestPostgres | null = null;
+    const jasmineEnv = { ...env };
+    if (!jasmineEnv['TEST_DATABASE_URL']) {
+      const found = await localTestPostgres();
+      if ('url' in found) {
+        localPg = found;
+        jasmineEnv['TEST_DATABASE_URL'] = found.url;
+        console.log(`TEST_DATABASE_URL not set: using a throwaway database on the local PostgreSQL (${found.url.replace(/^.*@/, '')})`);
+      } else {
+        console.log(red(`TEST_DATABASE_URL not set and no local PostgreSQL (${found.reason}): the PostgreSQL copies of the server specs will be pending`));
+      }
+    }
+    try {
+      const r = await run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'jasmine-node.ts')], {
+        env: jasmineEnv,
+        timeoutMs: TIMEOUTS.jasmine,
+      });
+      record({ name: 'jasmine', counts: reconcile('jasmine', jasmineCounts(file), r), ms: r.durationMs });
+    } finally {
+      await localPg?.drop().catch((e: unknown) => console.log(dim(`could not drop the throwaway database: ${String(e)}`)));
+    }
   }
 
   // 2e. Karma.

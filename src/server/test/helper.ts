@@ -142,6 +142,8 @@ export function describeOnDatabases(name: string, body: (kind: DatabaseKind) => 
   describe(`${name} [pglite]`, () => body('pglite'));
   describe(`${name} [postgres]`, () => {
     if (!process.env['TEST_DATABASE_URL']) {
+      // Pending, never passed, when there is no PostgreSQL to run on: `npm test` sets TEST_DATABASE_URL itself
+      // when a local server answers (scripts/lib/postgres.ts), and .ci/run always provides one.
       beforeEach(() => pending('TEST_DATABASE_URL is not set'));
     }
     body('postgres');

@@ -541,6 +541,7 @@ describe('demo cohort on PostgreSQL (TEST_DATABASE_URL)', () => {
     'gives the same data as on PGlite and the same data twice, with the right counts',
     async () => {
       if (!enabled) {
+        // Only without any PostgreSQL (npm test and .ci/run provide one when a server is reachable).
         pending('TEST_DATABASE_URL not set');
         return;
       }
