@@ -1,4 +1,4 @@
-import { type AbstractControl, FormControl, type ValidatorFn, Validators } from '@angular/forms';
+import { type AbstractControl, type ValidatorFn, Validators } from '@angular/forms';
 import * as z from 'zod';
 import type { FieldError } from '@shared/contracts/problem';
 import { ApiError, errorMessage } from '../core/http/api-error';
@@ -75,27 +75,8 @@ export function failed(operation: Operation | undefined, failure: SaveFailure, c
   };
 }
 
-/**
- * Puts server field errors (`errors[].path`, dotted, e.g. `surgeries.0.performedOn`) on the form's
- * controls as `{ server: message }`, so they show next to their fields. `prefix` is dropped from paths
- * first (the form may hold only part of the body). Returns the errors no control took (shown with the
- * form instead).
- */
-export function applyFieldErrors(form: AbstractControl, errors: readonly FieldError[], prefix = ''): FieldError[] {
-  const unplaced: FieldError[] = [];
-  for (const error of errors) {
-    const path = prefix && error.path.startsWith(`${prefix}.`) ? error.path.slice(prefix.length + 1) : error.path;
-    const control = path ? form.get(path) : null;
-    // Only fields show errors; a rule about a group (e.g. `surgeries`) is shown with the form.
-    if (control instanceof FormControl) {
-      control.setErrors({ ...(control.errors ?? {}), server: error.message });
-      control.markAsTouched();
-    } else {
-      unplaced.push(error);
-    }
-  }
-  return unplaced;
-}
+// One implementation for every form: re-exported for the case cards.
+export { applyFieldErrors } from '../shared/forms/field-errors';
 
 /** The message of a control's first error: a server error, a zod rule, or Angular's required. */
 export function controlError(control: AbstractControl | null): string | null {

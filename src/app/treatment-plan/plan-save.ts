@@ -1,4 +1,4 @@
-import { type AbstractControl, FormControl, type ValidatorFn, Validators } from '@angular/forms';
+import { type AbstractControl, type ValidatorFn, Validators } from '@angular/forms';
 import type { FieldError } from '@shared/contracts/problem';
 import { ApiError, errorMessage } from '../core/http/api-error';
 
@@ -56,29 +56,7 @@ export function failedSave(failure: SaveFailure, conflict: Conflict | null): Sav
   return { pending: false, done: false, failure, conflict };
 }
 
-/**
- * Puts server field errors (`errors[].path`, dotted) on the form's controls as `{ server: message }`, so they
- * show next to their fields. `paths` renames API paths to form paths where they differ. Returns the errors no
- * control took (shown with the form instead).
- */
-export function applyFieldErrors(
-  form: AbstractControl,
-  errors: readonly FieldError[],
-  paths: Readonly<Record<string, string>> = {},
-): FieldError[] {
-  const unplaced: FieldError[] = [];
-  for (const error of errors) {
-    const path = paths[error.path] ?? error.path;
-    const control = path ? form.get(path) : null;
-    if (control instanceof FormControl) {
-      control.setErrors({ ...(control.errors ?? {}), server: error.message });
-      control.markAsTouched();
-    } else {
-      unplaced.push(error);
-    }
-  }
-  return unplaced;
-}
+export { applyFieldErrors } from '../shared/forms/field-errors';
 
 /** The message of a control's first error: the server's, the shared rule's, or Angular's required. */
 export function controlError(control: AbstractControl | null): string | null {

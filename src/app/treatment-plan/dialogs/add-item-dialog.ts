@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  ChangeDetectorRef,
-  Component,
-  ElementRef,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -26,16 +16,15 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOptgroup, MatOption, MatSelect } from '@angular/material/select';
 import { Store } from '@ngrx/store';
-import type { FieldError } from '@shared/contracts/problem';
 import { AddPlanItemBody } from '@shared/contracts/plans';
 import { CAUSE_STATUS_LABELS } from '@shared/domain/causes';
 import { TREATMENT_CATEGORY_LABELS, type TreatmentCode, treatmentByCode } from '@shared/domain/treatments';
 import { authFeature } from '../../auth/state/auth.feature';
 import { provideIsoDates } from '../../case/iso-date-adapter';
-import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
 import { zodValidator } from '../../shared/forms/zod-validator';
 import { newIdempotencyKey } from '../idempotency-key';
-import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
+import { controlError, REQUIRED } from '../plan-save';
+import { dialogFormErrors } from './form-errors';
 import { causeName, scheduleText, treatmentGroups } from '../plan-view';
 import { TreatmentPlanPanelActions } from '../state/treatment-plan-panel.actions';
 import { treatmentPlanFeature } from '../state/treatment-plan.feature';
@@ -85,8 +74,6 @@ export interface AddItemDialogData {
 })
 export class AddItemDialog {
   private readonly store = inject(Store);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dialogRef = inject<MatDialogRef<AddItemDialog, boolean>>(MatDialogRef);
   protected readonly data = inject<AddItemDialogData>(MAT_DIALOG_DATA);
 
@@ -100,7 +87,6 @@ export class AddItemDialog {
   protected readonly causeName = causeName;
   protected readonly causeStatusLabels = CAUSE_STATUS_LABELS;
   protected readonly save = trackSave(() => this.dialogRef.close(true));
-  protected readonly unplaced = signal<FieldError[]>([]);
   private readonly idempotencyKey = newIdempotencyKey();
 
   protected readonly form = new FormGroup({
@@ -115,6 +101,8 @@ export class AddItemDialog {
     responsibleClinicianId: new FormControl<string | null>(this.user()?.role === 'specialist' ? (this.user()?.id ?? null) : null),
     addressesCauses: new FormControl<string[]>([...this.data.addressesCauses], { nonNullable: true }),
   });
+  private readonly errors = dialogFormErrors(this.form, () => this.save.request());
+  protected readonly unplaced = this.errors.unplaced;
 
   private readonly code = toSignal(this.form.controls.treatmentCode.valueChanges, { initialValue: this.form.controls.treatmentCode.value });
   protected readonly chosen = computed(() => {
@@ -127,31 +115,9 @@ export class AddItemDialog {
     return `${TREATMENT_CATEGORY_LABELS[t.category]} ${t.kind === 'procedure' ? 'procedure' : 'course'}. Follow-ups ${scheduleText(t.followUpMonths)} after the start.`;
   });
 
-  constructor() {
-    effect(() => {
-      const failure = this.save.request()?.failure ?? null;
-      untracked(() => {
-        this.unplaced.set(failure?.status === 400 ? applyFieldErrors(this.form, failure.fieldErrors) : []);
-        if (failure?.fieldErrors.length) {
-          this.cdr.markForCheck();
-          queueMicrotask(() => {
-            focusFirstInvalid(this.host.nativeElement);
-          });
-        }
-      });
-    });
-  }
-
   protected submit(): void {
     if (this.save.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.cdr.markForCheck();
-      queueMicrotask(() => {
-        focusFirstInvalid(this.host.nativeElement);
-      });
-      return;
-    }
+    if (!this.errors.ready()) return;
     const value = this.form.getRawValue();
     if (!value.treatmentCode) return;
     const requestId = this.save.start();

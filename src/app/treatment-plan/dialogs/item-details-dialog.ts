@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  ChangeDetectorRef,
-  Component,
-  ElementRef,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -27,12 +17,11 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Store } from '@ngrx/store';
 import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
-import type { FieldError } from '@shared/contracts/problem';
 import { CAUSE_STATUS_LABELS } from '@shared/domain/causes';
 import { CLOCK, localIsoDate } from '../../core/clock';
 import { provideIsoDates } from '../../case/iso-date-adapter';
-import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
-import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
+import { controlError, REQUIRED } from '../plan-save';
+import { dialogFormErrors } from './form-errors';
 import { causeName, treatmentName } from '../plan-view';
 import { TreatmentPlanPanelActions } from '../state/treatment-plan-panel.actions';
 import { treatmentPlanFeature } from '../state/treatment-plan.feature';
@@ -79,8 +68,6 @@ const shape = UpdatePlanItemBody.shape;
 })
 export class ItemDetailsDialog {
   private readonly store = inject(Store);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dialogRef = inject<MatDialogRef<ItemDetailsDialog, boolean>>(MatDialogRef);
   protected readonly data = inject<ItemDetailsDialogData>(MAT_DIALOG_DATA);
   protected readonly today = localIsoDate(inject(CLOCK).now());
@@ -104,7 +91,6 @@ export class ItemDetailsDialog {
   });
   protected readonly error = controlError;
   protected readonly save = trackSave(() => this.dialogRef.close(true));
-  protected readonly unplaced = signal<FieldError[]>([]);
   /** Nothing changed: saving would do nothing. */
   protected readonly unchanged = signal(false);
 
@@ -140,6 +126,8 @@ export class ItemDetailsDialog {
       validators: textRule(shape.outcomeNote.unwrap().unwrap(), null),
     }),
   });
+  private readonly errors = dialogFormErrors(this.form, () => this.save.request());
+  protected readonly unplaced = this.errors.unplaced;
 
   private readonly startValue = toSignal(this.form.controls.startedOn.valueChanges, { initialValue: this.form.controls.startedOn.value });
   protected readonly moving = computed(() => this.started && this.startValue() !== this.item.startedOn);
@@ -150,18 +138,6 @@ export class ItemDetailsDialog {
     if (!this.ended) this.form.controls.endedOn.disable();
     if (this.item.status !== 'stopped') this.form.controls.stopReason.disable();
     this.form.controls.startedOn.valueChanges.subscribe(() => this.form.controls.endedOn.updateValueAndValidity());
-    effect(() => {
-      const failure = this.save.request()?.failure ?? null;
-      untracked(() => {
-        this.unplaced.set(failure?.status === 400 ? applyFieldErrors(this.form, failure.fieldErrors) : []);
-        if (failure?.fieldErrors.length) {
-          this.cdr.markForCheck();
-          queueMicrotask(() => {
-            focusFirstInvalid(this.host.nativeElement);
-          });
-        }
-      });
-    });
   }
 
   /** The changed fields only, as the API takes them. */
@@ -184,14 +160,7 @@ export class ItemDetailsDialog {
 
   protected submit(): void {
     if (this.save.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.cdr.markForCheck();
-      queueMicrotask(() => {
-        focusFirstInvalid(this.host.nativeElement);
-      });
-      return;
-    }
+    if (!this.errors.ready()) return;
     const changes = this.changes();
     if (Object.keys(changes).length === 0) {
       this.unchanged.set(true);

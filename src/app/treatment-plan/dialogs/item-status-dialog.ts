@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -15,12 +15,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
 import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
-import type { FieldError } from '@shared/contracts/problem';
+
 import { treatmentByCode } from '@shared/domain/treatments';
 import { CLOCK, localIsoDate } from '../../core/clock';
 import { provideIsoDates } from '../../case/iso-date-adapter';
-import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
-import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
+import { controlError, REQUIRED } from '../plan-save';
+import { dialogFormErrors } from './form-errors';
 import { ITEM_ACTION_TARGETS, type ItemAction, formatDay, scheduleText, treatmentName } from '../plan-view';
 import { TreatmentPlanPanelActions } from '../state/treatment-plan-panel.actions';
 import { SaveProblem } from './save-problem';
@@ -83,8 +83,6 @@ const shape = UpdatePlanItemBody.shape;
 })
 export class ItemStatusDialog {
   private readonly store = inject(Store);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dialogRef = inject<MatDialogRef<ItemStatusDialog, boolean>>(MatDialogRef);
   protected readonly data = inject<ItemStatusDialogData>(MAT_DIALOG_DATA);
   protected readonly today = localIsoDate(inject(CLOCK).now());
@@ -98,7 +96,6 @@ export class ItemStatusDialog {
   protected readonly startedOn = formatDay(this.item.startedOn);
   protected readonly error = controlError;
   protected readonly save = trackSave(() => this.dialogRef.close(true));
-  protected readonly unplaced = signal<FieldError[]>([]);
 
   protected readonly form = new FormGroup({
     startedOn: new FormControl(this.today, {
@@ -131,6 +128,8 @@ export class ItemStatusDialog {
     }),
     outcomeNote: new FormControl('', { nonNullable: true, validators: textRule(shape.outcomeNote.unwrap().unwrap(), null) }),
   });
+  private readonly errors = dialogFormErrors(this.form, () => this.save.request());
+  protected readonly unplaced = this.errors.unplaced;
 
   constructor() {
     // Only the fields of this action count.
@@ -143,30 +142,11 @@ export class ItemStatusDialog {
     for (const key of Object.keys(this.form.controls) as (keyof typeof this.form.controls)[]) {
       if (!used[this.action].includes(key)) this.form.controls[key].disable();
     }
-    effect(() => {
-      const failure = this.save.request()?.failure ?? null;
-      untracked(() => {
-        this.unplaced.set(failure?.status === 400 ? applyFieldErrors(this.form, failure.fieldErrors) : []);
-        if (failure?.fieldErrors.length) {
-          this.cdr.markForCheck();
-          queueMicrotask(() => {
-            focusFirstInvalid(this.host.nativeElement);
-          });
-        }
-      });
-    });
   }
 
   protected submit(): void {
     if (this.save.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.cdr.markForCheck();
-      queueMicrotask(() => {
-        focusFirstInvalid(this.host.nativeElement);
-      });
-      return;
-    }
+    if (!this.errors.ready()) return;
     const v = this.form.getRawValue();
     const note = v.outcomeNote.trim() || undefined;
     const status = ITEM_ACTION_TARGETS[this.action];

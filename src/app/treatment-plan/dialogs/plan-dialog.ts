@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import {
@@ -17,10 +17,10 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Store } from '@ngrx/store';
 import type { TreatmentPlan } from '@shared/contracts/plans';
-import type { FieldError } from '@shared/contracts/problem';
-import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
+
 import { newIdempotencyKey } from '../idempotency-key';
-import { applyFieldErrors, controlError } from '../plan-save';
+import { controlError } from '../plan-save';
+import { dialogFormErrors } from './form-errors';
 import { GOAL_MEASURES, type GoalMeasure, goalMeasure } from '../plan-view';
 import { TreatmentPlanPanelActions } from '../state/treatment-plan-panel.actions';
 import { MAX_GOALS, goalForm, goalsForm, goalsValue } from './goals-form';
@@ -76,7 +76,6 @@ const SUBMIT = { new: 'Create plan', replace: 'Replace active plan', edit: 'Save
 export class PlanDialog {
   private readonly store = inject(Store);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dialogRef = inject<MatDialogRef<PlanDialog, boolean>>(MatDialogRef);
   protected readonly data = inject<PlanDialogData>(MAT_DIALOG_DATA);
 
@@ -87,25 +86,14 @@ export class PlanDialog {
   protected readonly error = controlError;
   protected readonly targetLabel = (measure: GoalMeasure): string | null => goalMeasure(measure).targetLabel;
   protected readonly save = trackSave(() => this.dialogRef.close(true));
-  protected readonly unplaced = signal<FieldError[]>([]);
   private readonly idempotencyKey = newIdempotencyKey();
 
   protected readonly form = goalsForm(this.data.mode === 'edit' ? (this.data.plan?.goals ?? []) : []);
+  private readonly errors = dialogFormErrors(this.form, () => this.save.request());
+  protected readonly unplaced = this.errors.unplaced;
 
   constructor() {
     if ((this.data.mode === 'new' || this.data.mode === 'replace') && this.form.controls.goals.length === 0) this.addGoal(false);
-    effect(() => {
-      const failure = this.save.request()?.failure ?? null;
-      untracked(() => {
-        this.unplaced.set(failure?.status === 400 ? applyFieldErrors(this.form, failure.fieldErrors) : []);
-        if (failure?.fieldErrors.length) {
-          this.cdr.markForCheck();
-          queueMicrotask(() => {
-            focusFirstInvalid(this.host.nativeElement);
-          });
-        }
-      });
-    });
   }
 
   protected addGoal(focus = true): void {
@@ -131,14 +119,7 @@ export class PlanDialog {
       );
       return;
     }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.cdr.markForCheck();
-      queueMicrotask(() => {
-        focusFirstInvalid(this.host.nativeElement);
-      });
-      return;
-    }
+    if (!this.errors.ready()) return;
     const goals = goalsValue(this.form.controls.goals);
     const requestId = this.save.start();
     if (this.data.mode === 'edit' && plan) {

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  ChangeDetectorRef,
-  Component,
-  ElementRef,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -28,12 +18,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Store } from '@ngrx/store';
 import { type PlanItem, UpdatePlanItemBody } from '@shared/contracts/plans';
-import type { FieldError } from '@shared/contracts/problem';
 import { SCS_TRIAL_SUCCESS_RELIEF_PCT, isScsTrialSuccess } from '@shared/domain/treatments';
 import { CLOCK, localIsoDate } from '../../core/clock';
 import { provideIsoDates } from '../../case/iso-date-adapter';
-import { focusFirstInvalid } from '../../shared/forms/focus-first-invalid';
-import { applyFieldErrors, controlError, REQUIRED } from '../plan-save';
+import { controlError, REQUIRED } from '../plan-save';
+import { dialogFormErrors } from './form-errors';
 import { formatDay } from '../plan-view';
 import { TreatmentPlanPanelActions } from '../state/treatment-plan-panel.actions';
 import { SaveProblem } from './save-problem';
@@ -96,8 +85,6 @@ function reliefValidator(control: AbstractControl<number | null>): ValidationErr
 })
 export class TrialResultDialog {
   private readonly store = inject(Store);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dialogRef = inject<MatDialogRef<TrialResultDialog, boolean>>(MatDialogRef);
   protected readonly data = inject<TrialResultDialogData>(MAT_DIALOG_DATA);
   protected readonly today = localIsoDate(inject(CLOCK).now());
@@ -108,7 +95,6 @@ export class TrialResultDialog {
   protected readonly startedOn = formatDay(this.item.startedOn);
   protected readonly error = controlError;
   protected readonly save = trackSave(() => this.dialogRef.close(true));
-  protected readonly unplaced = signal<FieldError[]>([]);
 
   protected readonly form = new FormGroup({
     trialReliefPct: new FormControl<number | null>(this.item.trialReliefPct, [REQUIRED, reliefValidator]),
@@ -131,6 +117,8 @@ export class TrialResultDialog {
       validators: textRule(UpdatePlanItemBody.shape.outcomeNote.unwrap().unwrap(), null),
     }),
   });
+  private readonly errors = dialogFormErrors(this.form, () => this.save.request());
+  protected readonly unplaced = this.errors.unplaced;
 
   private readonly relief = toSignal(this.form.controls.trialReliefPct.valueChanges, {
     initialValue: this.form.controls.trialReliefPct.value,
@@ -148,30 +136,11 @@ export class TrialResultDialog {
         else this.form.controls.endedOn.disable();
       });
     });
-    effect(() => {
-      const failure = this.save.request()?.failure ?? null;
-      untracked(() => {
-        this.unplaced.set(failure?.status === 400 ? applyFieldErrors(this.form, failure.fieldErrors) : []);
-        if (failure?.fieldErrors.length) {
-          this.cdr.markForCheck();
-          queueMicrotask(() => {
-            focusFirstInvalid(this.host.nativeElement);
-          });
-        }
-      });
-    });
   }
 
   protected submit(): void {
     if (this.save.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.cdr.markForCheck();
-      queueMicrotask(() => {
-        focusFirstInvalid(this.host.nativeElement);
-      });
-      return;
-    }
+    if (!this.errors.ready()) return;
     const v = this.form.getRawValue();
     if (v.trialReliefPct === null) return;
     const note = v.outcomeNote.trim();
